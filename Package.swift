@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings for every target of the package, in one place.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "customs",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "customs", targets: ["customs"]),
+        .library(name: "CustomsPipeline", targets: ["CustomsPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // The only door to libxml2: a module map and a shim header.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The shared cross-border declaration, findings, code lists. Foundation only.
+        .target(name: "CustomsCore"),
+        // libxml2 documents, secure options, streaming reader, XSD schema sets.
+        .target(name: "CustomsXML", dependencies: ["CLibXML2", "CustomsCore"]),
+        // One adapter per source format, and the registry that detects them.
+        .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
+        // Wires the stages: files → formats → declarations → findings → output.
+        .target(
+            name: "CustomsPipeline",
+            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "customs",
+            dependencies: [
+                "CustomsPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore"]),
+        .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore"]),
+        .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline"]),
+        .testTarget(name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "customs"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,65 @@
+public import Foundation
+
+/// Reads decimal numbers exactly, as whole tokens.
+///
+/// `Decimal(string:)` accepts a prefix (`"12,5"` gives 12, `"12.5 kg"` gives 12.5); this reader
+/// accepts only a complete token — optional sign, digits, optional `.` and digits — and refuses
+/// everything else, so a value that cannot be read exactly becomes a finding, never a guess.
+/// Locale forms (decimal commas, thousands separators) are the CSV reader's job, which
+/// normalizes them before calling this.
+public enum ExactDecimal {
+    /// The most significant digits `Decimal` holds exactly.
+    public static let maximumDigits = 38
+
+    /// The decimal value of `text` (surrounding ASCII spaces allowed), or `nil` when the text is
+    /// not a plain decimal number or has more than ``maximumDigits`` significant digits.
+    public static func parse(_ text: some StringProtocol) -> Decimal? {
+        var bytes = Substring(text).utf8[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return nil }
+        var index = bytes.startIndex
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index = bytes.index(after: index)
+        }
+        var digits: [UInt8] = []
+        var scale = 0
+        var seenPoint = false
+        var seenDigit = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                seenDigit = true
+                if !(digits.isEmpty && byte == 0x30) { digits.append(byte - 0x30) }
+                if seenPoint { scale += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            index = bytes.index(after: index)
+        }
+        guard seenDigit else { return nil }
+        // Trailing zeros after the point carry no value: drop them before counting digits.
+        while scale > 0, let last = digits.last, last == 0 {
+            digits.removeLast()
+            scale -= 1
+        }
+        guard digits.count <= maximumDigits else { return nil }
+        var mantissa = Decimal(0)
+        for digit in digits { mantissa = mantissa * 10 + Decimal(Int(digit)) }
+        var value = Decimal(sign: negative && !digits.isEmpty ? .minus : .plus, exponent: -scale, significand: mantissa)
+        if digits.isEmpty { value = 0 }
+        return value
+    }
+
+    /// The canonical text of a decimal: no exponent, no trailing zeros (`1007.12`, `762.1`, `80`).
+    public static func format(_ value: Decimal) -> String {
+        var value = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 38, .plain)
+        return rounded.description
+    }
+}

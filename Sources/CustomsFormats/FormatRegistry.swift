@@ -1,0 +1,23 @@
+public import CustomsXML
+
+/// The XML adapters the product knows, asked in order; the first that recognizes a document reads it.
+public struct FormatRegistry: Sendable {
+    public var xmlAdapters: [any XMLFormatAdapter]
+
+    public init(xmlAdapters: [any XMLFormatAdapter]) {
+        self.xmlAdapters = xmlAdapters
+    }
+
+    /// Every adapter of the product.
+    public static let standard = FormatRegistry(xmlAdapters: [
+        CBDXMLAdapter(),
+    ])
+
+    /// The adapter that reads this document and what it recognized, or `nil` (`format.unknown`).
+    public func adapter(for prologue: XMLPrologue) -> (any XMLFormatAdapter, XMLRecognition)? {
+        for adapter in xmlAdapters {
+            if let recognition = adapter.recognize(prologue) { return (adapter, recognition) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+public import CustomsCore
+public import CustomsXML
+public import Foundation
+
+/// A declaration being harmonized, with the findings about it.
+///
+/// Its reading helpers apply the product's rules for every value: surrounding white space is
+/// trimmed, an empty element is an absent value, template text (`string`, `token`, `########`)
+/// is `field.placeholder` and kept out of the declaration, and a number that cannot be read
+/// exactly is `field.invalid` — never a guess. Every finding carries the element's line and
+/// column and the field path in the shared declaration.
+public struct DeclarationDraft: Sendable {
+    public var declaration: Declaration
+    /// Findings about this declaration; the pipeline fills in its key.
+    public var findings: [Finding] = []
+
+    public init(format: String, messageType: String, file: String, line: Int?) {
+        declaration = Declaration(sourceFormat: format, source: SourceLocation(file: file, line: line))
+        declaration.messageType = messageType
+    }
+
+    /// The trimmed text of `element`, or `nil` when it is absent, empty or a placeholder.
+    public mutating func text(_ element: XMLElement?, field: String) -> String? {
+        guard let element else { return nil }
+        let text = element.trimmedText
+        guard !text.isEmpty else { return nil }
+        if Placeholder.isPlaceholder(text) {
+            finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: field)
+            return nil
+        }
+        return text
+    }
+
+    /// The exact decimal in `element`; `field.invalid` when its text is not a plain number.
+    public mutating func decimal(_ element: XMLElement?, field: String) -> Decimal? {
+        guard let element, let text = text(element, field: field) else { return nil }
+        guard let value = ExactDecimal.parse(text) else {
+            finding("field.invalid", "\(element.name) '\(text)' is not a decimal number", at: element, field: field)
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number in `element`; `field.invalid` otherwise.
+    public mutating func integer(_ element: XMLElement?, field: String) -> Int? {
+        guard let element, let value = decimal(element, field: field) else { return nil }
+        guard let integer = Int(exactly: NSDecimalNumber(decimal: value).int64Value), Decimal(integer) == value else {
+            finding("field.invalid", "\(element.name) '\(element.trimmedText)' is not a whole number", at: element, field: field)
+            return nil
+        }
+        return integer
+    }
+
+    /// Records `field.missing` for a required value.
+    public mutating func missing(_ what: String, at element: XMLElement?, field: String) {
+        finding("field.missing", what, at: element, field: field)
+    }
+
+    public mutating func finding(_ rule: String, _ message: String, at element: XMLElement?, field: String?, severity: Severity? = nil) {
+        findings.append(Finding(
+            rule: rule, severity: severity, message: message, file: declaration.source.file,
+            line: element?.line ?? declaration.source.line, column: element.map { .number($0.column) }, field: field))
+    }
+}
+
+/// Template text left in a filled-in form.
+public enum Placeholder {
+    /// `string`, `token` (schema sample generators) and runs of `#` (`########`).
+    public static func isPlaceholder(_ text: String) -> Bool {
+        if text == "string" || text == "token" { return true }
+        return text.count >= 3 && text.allSatisfy { $0 == "#" }
+    }
+}

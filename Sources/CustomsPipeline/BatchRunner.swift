@@ -1,0 +1,54 @@
+import CustomsCore
+import Dispatch
+import Synchronization
+
+/// Processes the files of a batch on `jobs` worker threads (both cores by default) and returns
+/// the results in the order of the files, whatever order they finished in.
+public struct BatchRunner: Sendable {
+    public var processor: FileProcessor
+
+    public init(configuration: PipelineConfiguration) {
+        processor = FileProcessor(configuration: configuration)
+    }
+
+    /// `progress` is called after each file with the number done so far (from worker threads).
+    public func run(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileResult] {
+        let results = Mutex<[FileResult?]>(Array(repeating: nil, count: files.count))
+        let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let workers = min(processor.configuration.jobs, max(files.count, 1))
+        let processor = self.processor
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < files.count else { return }
+                let result = processor.process(files[index])
+                results.withLock { $0[index] = result }
+                let count = done.add(1, ordering: .relaxed).newValue
+                progress?(count)
+            }
+        }
+        var ordered = results.withLock { $0.map { $0! } }
+        BatchChecks.markDuplicates(&ordered)
+        return ordered
+    }
+}
+
+/// Checks across the files of one batch.
+enum BatchChecks {
+    /// The same bytes received twice under different names: `file.duplicate` on the later file,
+    /// naming the earlier one.
+    static func markDuplicates(_ results: inout [FileResult]) {
+        var firstByHash: [String: String] = [:]
+        for index in results.indices {
+            guard let hash = results[index].sha256, (results[index].size ?? 0) > 0 else { continue }
+            if let earlier = firstByHash[hash] {
+                results[index].findings.insert(Finding(
+                    rule: "file.duplicate", message: "the same content (SHA-256 \(hash.prefix(12))…) was already received as \(earlier)",
+                    file: results[index].file), at: 0)
+            } else {
+                firstByHash[hash] = results[index].file
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import CustomsCore
+import CustomsFormats
+import CustomsXML
+import Foundation
+
+/// Runs the stages on one file: read bytes → detect the format by content → stream the XML
+/// (with its schema, if one declares the root) through the format's adapter → shared
+/// declarations with keys → findings. Never throws: every problem is a finding on the result.
+public struct FileProcessor: Sendable {
+    public var configuration: PipelineConfiguration
+
+    public init(configuration: PipelineConfiguration) {
+        self.configuration = configuration
+    }
+
+    public func process(_ path: String) -> FileResult {
+        var result = FileResult(file: path)
+        let facts: FileFacts
+        switch FileFacts.read(path) {
+        case let .success(read): facts = read
+        case let .failure(error):
+            result.findings.append(Finding(rule: "file.unreadable", message: error.description, file: path))
+            return result
+        }
+        result.sha256 = facts.sha256
+        result.size = facts.size
+        switch ContentKind.of(facts.prefix) {
+        case .empty:
+            result.findings.append(Finding(
+                rule: "file.empty", message: facts.size == 0 ? "the file is empty (0 bytes)" : "the file holds only white space",
+                file: path))
+        case .binary:
+            result.findings.append(Finding(
+                rule: "format.unknown", message: "the file is binary data, not a declaration in XML or CSV", file: path))
+        case .text:
+            result.findings.append(Finding(
+                rule: "format.unknown", message: "the file is text but not XML; no CSV layout is recognized in it", file: path))
+        case .xml:
+            processXML(path, facts: facts, into: &result)
+        }
+        return result
+    }
+
+    private func processXML(_ path: String, facts: FileFacts, into result: inout FileResult) {
+        let prologue = XMLSniffer.prologue(of: facts.prefix, encoding: configuration.encoding)
+        if prologue.hasDoctype {
+            result.findings.append(Finding(
+                rule: "xml.dtd-forbidden",
+                message: "the document carries a DOCTYPE; a declaration must not, and its entities were not read",
+                file: path, line: prologue.root.map { _ in 1 }))
+            return
+        }
+        if configuration.encoding == nil, let message = EncodingCheck.mismatch(declared: prologue.declaredEncoding, prefix: facts.prefix) {
+            result.findings.append(Finding(rule: "encoding.invalid", message: message, file: path, line: 1))
+            return
+        }
+        guard let root = prologue.root else {
+            // Not even a root element could be read: let the full reader name the error.
+            let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, limits: configuration.limits)
+                .read(role: { _ in .descend }, onRecord: { _ in })
+            result.findings += outcome.findings.isEmpty
+                ? [Finding(rule: "xml.malformed", message: "no root element could be read", file: path)]
+                : outcome.findings
+            return
+        }
+        guard let (adapter, recognition) = configuration.registry.adapter(for: prologue) else {
+            let name = XMLQualifiedName(namespace: root.namespace, name: root.name)
+            result.findings.append(Finding(
+                rule: "format.unknown",
+                message: "root element \(name) is not a declaration format this product reads",
+                file: path, line: root.line))
+            return
+        }
+        result.format = adapter.format
+        let messageType: String
+        switch recognition {
+        case let .declarations(type):
+            messageType = type
+        case let .notADeclaration(type, what):
+            result.messageType = type
+            result.findings.append(Finding(
+                rule: "format.not-a-declaration", message: "\(type) is \(what), not a goods declaration", file: path, line: root.line))
+            return
+        }
+        result.messageType = messageType
+        let schema = schemaFor(root: root, path: path, into: &result)
+        var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
+        var drafts: [DeclarationDraft] = []
+        let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
+        let outcome = reader.read(role: adapter.role(for:)) { record in
+            drafts += adapter.harmonize(record, context: &context)
+        }
+        result.findings += outcome.findings
+        result.findings += context.fileFindings
+        var declarationFindings: [[Finding]] = []
+        for draft in drafts {
+            result.declarations.append(draft.declaration)
+            declarationFindings.append(draft.findings)
+        }
+        DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
+        for (index, findings) in declarationFindings.enumerated() {
+            let key = result.declarations[index].key
+            result.findings += findings.map { finding in
+                var finding = finding
+                finding.declaration = key
+                return finding
+            }
+        }
+        if drafts.isEmpty && !outcome.stopped {
+            result.findings.append(Finding(
+                rule: "field.missing", message: "the \(messageType) document holds no declaration", file: path, line: root.line))
+        }
+    }
+
+    private func schemaFor(root: XMLStartTag, path: String, into result: inout FileResult) -> XMLSchema? {
+        guard let schemas = configuration.schemas else { return nil }
+        switch schemas.entry(for: XMLQualifiedName(namespace: root.namespace, name: root.name)) {
+        case let .compiled(schema)?:
+            return schema
+        case let .failed(error)?:
+            result.findings.append(Finding(
+                rule: "schema.unavailable",
+                message: "the XSD that declares \(root.name), \(URL(fileURLWithPath: error.path).lastPathComponent), does not compile: \(error.summary)",
+                file: path, line: root.line))
+            return nil
+        case nil:
+            return nil
+        }
+    }
+}

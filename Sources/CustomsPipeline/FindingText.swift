@@ -1,0 +1,40 @@
+public import CustomsCore
+
+extension Finding {
+    /// One line in the style of compiler diagnostics:
+    /// `file:line:column: error: message [rule] (declaration KEY, field goodsItems[0].hsCode)`.
+    public var textLine: String {
+        var location = file ?? "-"
+        if let line {
+            location += ":\(line)"
+            if case let .number(column)? = column { location += ":\(column)" }
+        } else if let row {
+            location += ":row \(row)"
+            if case let .name(name)? = column { location += " (\(name))" }
+        }
+        var context: [String] = []
+        if let declaration { context.append("declaration \(declaration)") }
+        if let counterpart { context.append("counterpart \(counterpart)") }
+        if let field { context.append("field \(field)") }
+        let suffix = context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
+        return "\(location): \(severity.rawValue): \(message) [\(rule)]\(suffix)"
+    }
+}
+
+extension BatchReport {
+    /// The text form of `validate`: one line per finding, then one summary line.
+    public var text: String {
+        var lines: [String] = []
+        for file in files {
+            lines += file.findings.map(\.textLine)
+        }
+        lines += crossFindings.map(\.textLine)
+        let declarations = files.reduce(0) { $0 + $1.declarations.count }
+        let invalid = files.reduce(0) { sum, file in sum + file.declarations.filter { !file.isValid($0, strict: strict) }.count }
+        lines.append(
+            "\(files.count) file\(files.count == 1 ? "" : "s"), \(declarations) declaration\(declarations == 1 ? "" : "s") (\(invalid) not valid): "
+                + "\(count(.error)) error\(count(.error) == 1 ? "" : "s"), \(count(.warning)) warning\(count(.warning) == 1 ? "" : "s"), "
+                + "\(count(.info)) info\(count(.info) == 1 ? "" : "s")")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,50 @@
+public import CustomsCore
+public import CustomsFormats
+public import CustomsXML
+import Foundation
+
+/// Everything the stages need, loaded once per command and shared read-only by the workers.
+public struct PipelineConfiguration: Sendable {
+    public var codeLists: CodeLists
+    /// The `--schemas` folders, compiled; `nil` when none was given.
+    public var schemas: XMLSchemaSet?
+    public var registry: FormatRegistry
+    /// `--encoding`: overrides what a file declares or what detection finds.
+    public var encoding: String?
+    public var limits: XMLLimits
+    /// Worker threads for a batch (`--jobs`); at least 1.
+    public var jobs: Int
+
+    public init(
+        codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,
+        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil
+    ) {
+        self.codeLists = codeLists
+        self.schemas = schemas
+        self.registry = registry
+        self.encoding = encoding
+        self.limits = limits
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Loads the code lists from `Schemas/` (``SchemaDirectory``) and compiles `schemaDirectories`.
+    public static func load(schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil) throws -> PipelineConfiguration {
+        guard let directory = SchemaDirectory.locate() else { throw PipelineError.schemasNotFound }
+        let codeLists = try CodeLists(directory: directory)
+        let schemas = schemaDirectories.isEmpty ? nil : XMLSchemaSet(directories: schemaDirectories)
+        return PipelineConfiguration(
+            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs)
+    }
+}
+
+/// Why a command cannot do its job at all (exit status 2).
+public struct PipelineError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+
+    static let schemasNotFound = PipelineError(
+        "cannot find the product's Schemas/ folder (code lists); set CUSTOMS_SCHEMAS to its path")
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CustomsPipeline
+import Foundation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Parse, harmonize and validate every file under the paths (folders recursively).",
+        discussion: "One bad file never stops the batch: what cannot be read is a finding (file.unreadable, format.unknown, ...)."
+    )
+
+    @Argument(help: ArgumentHelp("Files and folders to validate.", valueName: "PATH"))
+    var paths: [String]
+
+    @Option(help: "Output form: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Fail (exit 1) on warnings too.")
+    var strict = false
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        let files = try FileDiscovery.files(in: paths)
+        let configuration = try reading.configuration()
+        let runner = BatchRunner(configuration: configuration)
+        let results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
+        let report = BatchReport(files: results, strict: strict, maxFindings: reading.maxFindings)
+        switch format {
+        case .json: print(report.json.serialized())
+        case .text: print(report.text, terminator: "")
+        }
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    }
+}
