@@ -72,6 +72,7 @@ public struct FileProcessor: Sendable {
             return
         }
         result.format = adapter.format
+        let schema = schemaFor(root: root, path: path, into: &result)
         let messageType: String
         switch recognition {
         case let .declarations(type):
@@ -80,10 +81,13 @@ public struct FileProcessor: Sendable {
             result.messageType = type
             result.findings.append(Finding(
                 rule: "format.not-a-declaration", message: "\(type) is \(what), not a goods declaration", file: path, line: root.line))
+            // Still well-formed and schema-valid? Stream it once without building anything.
+            let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
+                .read(role: { _ in .descend }, onRecord: { _ in })
+            result.findings += outcome.findings
             return
         }
         result.messageType = messageType
-        let schema = schemaFor(root: root, path: path, into: &result)
         var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
         var drafts: [DeclarationDraft] = []
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
