@@ -43,10 +43,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore"]),
-        .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore"]),
-        .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline"]),
-        .testTarget(name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "customs"]),
+        // Paths to the corpus and samples, and a runner for the built binary; tests only.
+        .target(name: "CustomsTestSupport", path: "Tests/CustomsTestSupport"),
+        .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore", "CustomsTestSupport"]),
+        .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore", "CustomsTestSupport"]),
+        .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
+        .testTarget(
+            name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
     ],
     swiftLanguageModes: [.v6]
 )
