@@ -47,7 +47,7 @@ public struct FileProcessor: Sendable {
             result.findings.append(Finding(
                 rule: "xml.dtd-forbidden",
                 message: "the document carries a DOCTYPE; a declaration must not, and its entities were not read",
-                file: path, line: prologue.root.map { _ in 1 }))
+                file: path, line: prologue.doctypeLine))
             return
         }
         if configuration.encoding == nil, let message = EncodingCheck.mismatch(declared: prologue.declaredEncoding, prefix: facts.prefix) {
@@ -102,6 +102,11 @@ public struct FileProcessor: Sendable {
             declarationFindings.append(draft.findings)
         }
         DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
+        for (index, declaration) in result.declarations.enumerated() where declaration.id == nil {
+            declarationFindings[index].append(Finding(
+                rule: "field.missing", message: "the declaration carries no declaration number; its key is \(declaration.key)",
+                file: path, line: declaration.source.line, field: "id"))
+        }
         for (index, findings) in declarationFindings.enumerated() {
             let key = result.declarations[index].key
             result.findings += findings.map { finding in

@@ -102,6 +102,8 @@ private struct RecordWalker {
     private var names: [UnsafePointer<xmlChar>: String] = [:]
     private var open: [XMLElement] = []
     private var recordNodes = 0
+    /// Names of every element open at the reader's position, root first.
+    private var openNames: [String] = []
 
     init(reader: xmlTextReaderPtr, sink: XMLErrorSink, limits: XMLLimits) {
         self.reader = reader
@@ -113,8 +115,12 @@ private struct RecordWalker {
     mutating func walk(role: (XMLStartTag) -> XMLNodeRole, onRecord: (XMLElement) -> Void) -> Bool {
         while true {
             let status = xmlTextReaderRead(reader)
-            if status == 0 { return sink.fatal }
+            if status == 0 {
+                explainTruncation()
+                return sink.fatal
+            }
             if status < 0 {
+                explainTruncation()
                 if !sink.fatal {
                     let line = Int(xmlTextReaderGetParserLineNumber(reader))
                     sink.add("xml.malformed", "the document is not well-formed XML", line: line > 0 ? line : nil, column: nil)
@@ -127,6 +133,7 @@ private struct RecordWalker {
             case 1:
                 if !startElement(role: role, onRecord: onRecord) { return true }
             case 15:
+                openNames.removeLast()
                 endElement(onRecord: onRecord)
             case 3, 4:
                 guard !open.isEmpty, let value = xmlTextReaderConstValue(reader) else { continue }
@@ -161,6 +168,7 @@ private struct RecordWalker {
         let namespace = xmlTextReaderConstNamespaceUri(reader).map { interned($0) }
         let empty = xmlTextReaderIsEmptyElement(reader) == 1
         if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
+        if !empty { openNames.append(name) }
         if open.isEmpty {
             let tag = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line)
             guard case .record = role(tag) else { return true }
@@ -171,8 +179,9 @@ private struct RecordWalker {
             limit("one declaration holds more than \(limits.maxRecordNodes) XML nodes")
             return false
         }
-        let column = Int(xmlTextReaderGetParserColumnNumber(reader))
-        var element = XMLElement(name: name, namespace: namespace, line: line, column: max(column, 1))
+        // libxml2 keeps no column on nodes and the parser's column is past the start tag:
+        // element findings carry the line only.
+        var element = XMLElement(name: name, namespace: namespace, line: line, column: 0)
         guard readAttributes(into: &element) else { return false }
         if empty {
             close(element, onRecord: onRecord)
@@ -180,6 +189,16 @@ private struct RecordWalker {
             open.append(element)
         }
         return true
+    }
+
+    /// libxml2's reader reports a document cut off before its root closes as "Extra content at
+    /// the end of the document"; say what happened instead.
+    private mutating func explainTruncation() {
+        guard !openNames.isEmpty, let index = sink.findings.lastIndex(where: { $0.rule == "xml.malformed" }),
+              sink.findings[index].message.hasPrefix("Extra content at the end of the document") else { return }
+        let unclosed = openNames.map { "<\($0)>" }.joined(separator: " ")
+        sink.findings[index].message = "the document ends before its elements are closed (still open: \(unclosed)); the file looks truncated"
+        openNames.removeAll()
     }
 
     private mutating func readAttributes(into element: inout XMLElement) -> Bool {

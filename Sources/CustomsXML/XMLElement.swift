@@ -1,8 +1,8 @@
 /// One element of a record, read out of libxml2 into Swift values: what format adapters see.
 ///
 /// Names are local names; `namespace` is the namespace URI (`nil` when none). `text` is the
-/// element's own character data (CDATA included), concatenated; `line` and `column` are 1-based
-/// positions of its start tag.
+/// element's own character data (CDATA included), concatenated; `line` is the 1-based line of its
+/// start tag; `column` is 0 when unknown (the streaming reader does not know it).
 public struct XMLElement: Sendable, Hashable {
     public var name: String
     public var namespace: String?

@@ -7,6 +7,8 @@ public struct XMLPrologue: Sendable {
     /// The first start tags, in document order (the root first); at most a few hundred.
     public var startTags: [XMLStartTag]
     public var hasDoctype: Bool
+    /// The 1-based line of `<!DOCTYPE` when the prefix shows it (ASCII-compatible encodings).
+    public var doctypeLine: Int?
     /// The `encoding` of the XML declaration, if any.
     public var declaredEncoding: String?
 
@@ -20,6 +22,7 @@ public enum XMLSniffer {
         XMLLibrary.prepare()
         var result = XMLPrologue(startTags: [], hasDoctype: false, declaredEncoding: nil)
         result.hasDoctype = containsDoctype(prefix)
+        result.doctypeLine = doctypeLine(prefix)
         let sink = XMLErrorSink(file: "")
         prefix.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress,
@@ -49,6 +52,17 @@ public enum XMLSniffer {
         }
         withExtendedLifetime(sink) {}
         return result
+    }
+
+    static func doctypeLine(_ bytes: [UInt8]) -> Int? {
+        let needle = Array("<!DOCTYPE".utf8)
+        guard bytes.count >= needle.count else { return nil }
+        var line = 1
+        for index in 0...(bytes.count - needle.count) {
+            if bytes[index] == 0x0A { line += 1 }
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return line }
+        }
+        return nil
     }
 
     /// `<!DOCTYPE` in the bytes, in UTF-8/ASCII-compatible or UTF-16 form.

@@ -59,7 +59,8 @@ public struct DeclarationDraft: Sendable {
     public mutating func finding(_ rule: String, _ message: String, at element: XMLElement?, field: String?, severity: Severity? = nil) {
         findings.append(Finding(
             rule: rule, severity: severity, message: message, file: declaration.source.file,
-            line: element?.line ?? declaration.source.line, column: element.map { .number($0.column) }, field: field))
+            line: element?.line ?? declaration.source.line, column: (element?.column ?? 0) > 0 ? element.map { .number($0.column) } : nil,
+            field: field))
     }
 }
 
