@@ -1,5 +1,6 @@
 internal import CLibXML2
 import CustomsCore
+import Foundation
 
 /// Receives libxml2's structured errors for one document and turns them into findings.
 final class XMLErrorSink {
@@ -41,10 +42,10 @@ final class XMLErrorSink {
                 add("xml.malformed", message, line: line, column: column)
             }
         default:
-            if message.contains("Excessive depth") || message.contains("huge") || message.contains("HUGE")
-                || message.contains("too long") || message.contains("limit")
-            {
-                add("xml.limit", message, line: line, column: column)
+            if message.contains("Excessive depth") {
+                add("xml.limit", "element nesting deeper than libxml2's limit of 256 levels", line: line, column: column)
+            } else if message.contains("huge") || message.contains("HUGE") || message.contains("too long") || message.contains("limit") {
+                add("xml.limit", message.replacingOccurrences(of: " use XML_PARSE_HUGE option", with: ""), line: line, column: column)
             } else {
                 add("xml.malformed", message, line: line, column: column)
             }

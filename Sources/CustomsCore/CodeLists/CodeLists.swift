@@ -25,6 +25,11 @@ public enum CodeLookup<Value: Sendable & Hashable>: Sendable, Hashable {
 public struct UnitMapping: Sendable, Hashable {
     public var rec20: String
     public var factor: Decimal
+
+    public init(rec20: String, factor: Decimal) {
+        self.rec20 = rec20
+        self.factor = factor
+    }
 }
 
 /// The code tables of `Schemas/` (their sources in `Schemas/SOURCES.md`), loaded once at run

@@ -1,0 +1,57 @@
+import CustomsCore
+import CustomsTestSupport
+import Foundation
+import Testing
+
+@Suite struct CodeListsTests {
+    let lists: CodeLists
+
+    init() throws {
+        lists = try CodeLists(directory: TestPaths.schemas)
+    }
+
+    @Test func numericCountryIsReadInTheAuthoritysSystem() {
+        #expect(lists.country("142", authority: .china).value == "CN")
+        #expect(lists.country("156", authority: .isoNumeric).value == "CN")
+        #expect(lists.country("398", authority: .eaeu).value == "KZ")
+        #expect(lists.country("KZ", authority: nil).value == "KZ")
+    }
+
+    @Test func unknownAuthorityReadsACodeThatOnlyOneSystemHas() {
+        // 121 is Macao in China's table and no ISO numeric country.
+        #expect(lists.country("121", authority: nil) == .resolved("MO", system: .china))
+        // 398 is Kazakhstan in ISO numeric; China's table has no 398.
+        #expect(lists.country("398", authority: nil) == .resolved("KZ", system: .isoNumeric))
+    }
+
+    @Test func aCodeInBothSystemsWithDifferentMeaningsIsAmbiguous() {
+        // 344 is Russia in China's table and Hong Kong in ISO numeric.
+        #expect(lists.country("344", authority: nil) == .ambiguous(china: "RU", iso: "HK"))
+        #expect(lists.country("344", authority: .china).value == "RU")
+        #expect(lists.country("344", authority: .isoNumeric).value == "HK")
+    }
+
+    @Test func unitsCarryTheirMultipliers() {
+        #expect(lists.unit("035", in: .china) == .found(UnitMapping(rec20: "KGM", factor: 1)))
+        #expect(lists.unit("007", in: .china) == .found(UnitMapping(rec20: "H87", factor: 1)))
+        #expect(lists.unit("038", in: .china) == .found(UnitMapping(rec20: "H87", factor: 10_000)))
+        #expect(lists.unit("166", in: .eaeu) == .found(UnitMapping(rec20: "KGM", factor: 1)))
+        #expect(lists.unit("999", in: .china) == .unknown)
+    }
+
+    @Test func bondedMovementsAreNoTransportMode() {
+        #expect(lists.transportMode("3", in: .china) == .found(.rail))
+        if case .noCounterpart = lists.transportMode("W", in: .china) {} else { Issue.record("W is not a mode") }
+        #expect(lists.transportMode("20", in: .eaeu) == .found(.rail))
+        #expect(lists.transportMode("Q", in: .china) == .unknown)
+    }
+
+    @Test func hsEditionsDiffer() throws {
+        let hs2017 = try #require(lists.hsEditions[2017])
+        let hs2022 = try #require(lists.hsEditions[2022])
+        #expect(hs2017.contains("854140"))
+        #expect(!hs2022.contains("854140"))
+        #expect(hs2022.contains("854141"))
+        #expect(hs2022.contains("850450") && hs2017.contains("850450"))
+    }
+}

@@ -1,0 +1,91 @@
+import CustomsCore
+import CustomsTestSupport
+import Foundation
+import Testing
+
+/// The `customs` binary as a user runs it: exit statuses, stdout/stderr, JSON shapes.
+@Suite struct CommandLineTests {
+    @Test func aMissingPathIsExit2WithOneClearLine() throws {
+        let outcome = try CommandRunner.run(["validate", "no/such/folder"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("no such file or folder: no/such/folder") == true)
+    }
+
+    @Test func aBadOptionIsExit2() throws {
+        let outcome = try CommandRunner.run(["validate", "--no-such-option", "Samples"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--no-such-option"))
+    }
+
+    @Test func theSamplesValidateCleanly() throws {
+        let outcome = try CommandRunner.run(["validate", "Samples"])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.contains(" 0 errors"))
+    }
+
+    @Test func theWholeCorpusGivesOneEntryPerFileAndNoCrash() throws {
+        let outcome = try CommandRunner.run(["validate", "--format", "json", TestPaths.corpus.path])
+        #expect(outcome.status == 0 || outcome.status == 1, "\(outcome.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let files = try #require(json?["files"] as? [[String: Any]])
+        let onDisk = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.corpus.path).filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: TestPaths.corpus.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".")
+        }
+        #expect(files.count == onDisk.count)
+        #expect(Set(files.compactMap { $0["file"] as? String }).count == onDisk.count)
+        let summary = try #require(json?["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == onDisk.count)
+    }
+
+    @Test func anExternalEntityIsRefusedAndNothingOfTheFileLeaks() throws {
+        let fixture = TestPaths.fixture("xml/external-entity-reads-local-file.xml")
+        for format in ["text", "json"] {
+            let outcome = try CommandRunner.run(["validate", "--format", format, fixture])
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.contains("xml.dtd-forbidden"))
+            #expect(!outcome.stdout.contains("root:"), "content of /etc/passwd leaked")
+            #expect(!outcome.stderr.contains("root:"))
+        }
+        let harmonized = try CommandRunner.run(["harmonize", fixture])
+        #expect(harmonized.status == 1)
+        #expect(!harmonized.stdout.contains("root:"))
+        #expect(harmonized.stdout.contains(#""declarations": []"#))
+    }
+
+    @Test func anEntityBombIsRejectedWithoutExpanding() throws {
+        let outcome = try CommandRunner.run(["validate", TestPaths.fixture("xml/entity-expansion-bomb.xml")], timeout: 120)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("xml.dtd-forbidden"))
+        #expect(outcome.stdout.utf8.count < 2_000)
+    }
+
+    @Test func strictFailsOnWarnings() throws {
+        let fixture = TestPaths.fixture("xml/placeholder-and-bad-number.xml")
+        let outcome = try CommandRunner.run(["validate", "--format", "json", fixture])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("field.placeholder"))
+        #expect(outcome.stdout.contains("field.invalid"))
+    }
+
+    @Test func findingsAreCappedVisibly() throws {
+        let outcome = try CommandRunner.run(["validate", "--max-findings", "2", TestPaths.fixture("xml")])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("findings.capped"))
+        #expect(outcome.stdout.contains("more findings were not listed (--max-findings 2)"))
+    }
+
+    @Test func rulesPrintsTheCatalogue() throws {
+        let outcome = try CommandRunner.run(["rules", "--format", "json"])
+        #expect(outcome.status == 0)
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: String]])
+        let byCode = Dictionary(uniqueKeysWithValues: rules.map { ($0["code"] ?? "", $0) })
+        #expect(byCode["xml.dtd-forbidden"]?["severity"] == "error")
+        #expect(byCode["field.placeholder"]?["severity"] == "warning")
+        #expect(byCode["mirror.unmatched"]?["severity"] == "info")
+    }
+}
