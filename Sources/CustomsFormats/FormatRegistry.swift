@@ -11,6 +11,7 @@ public struct FormatRegistry: Sendable {
     /// Every adapter of the product.
     public static let standard = FormatRegistry(xmlAdapters: [
         CBDXMLAdapter(),
+        XSDDocumentRecognizer(),
     ])
 
     /// The adapter that reads this document and what it recognized, or `nil` (`format.unknown`).
