@@ -31,15 +31,18 @@ let package = Package(
         .target(name: "CustomsXML", dependencies: ["CLibXML2", "CustomsCore"]),
         // One adapter per source format, and the registry that detects them.
         .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
+        // Export ↔ import/transit matching and the mirror checks.
+        .target(name: "CustomsReconcile", dependencies: ["CustomsCore"]),
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
-            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", "CustomsReconcile", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "customs",
             dependencies: [
                 "CustomsPipeline",
+                "CustomsReconcile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +50,7 @@ let package = Package(
         .target(name: "CustomsTestSupport", path: "Tests/CustomsTestSupport"),
         .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore", "CustomsTestSupport"]),
         .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore", "CustomsTestSupport"]),
+        .testTarget(name: "CustomsReconcileTests", dependencies: ["CustomsReconcile", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustomsPipeline
+import CustomsReconcile
 import Foundation
 
 struct ValidateCommand: ParsableCommand {
@@ -19,13 +20,17 @@ struct ValidateCommand: ParsableCommand {
     var strict = false
 
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var mirror: MirrorOptions
 
     func run() throws {
         let files = try FileDiscovery.files(in: paths)
+        let rates = try mirror.exchangeRates()
         let configuration = try reading.configuration()
         let runner = BatchRunner(configuration: configuration)
         let results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
-        let report = BatchReport(files: results, strict: strict, maxFindings: reading.maxFindings)
+        // Mirror findings of the batch; unmatched exports are for reconcile and report only.
+        let mirrorFindings = Reconciler(rates: rates).reconcile(results.flatMap(\.declarations)).mirrorFindings
+        let report = BatchReport(files: results, crossFindings: mirrorFindings, strict: strict, maxFindings: reading.maxFindings)
         switch format {
         case .json: print(report.json.serialized())
         case .text: print(report.text, terminator: "")

@@ -1,0 +1,99 @@
+public import CustomsCore
+
+/// An export declaration and a declaration of the other side (import or transit) found to be
+/// the same consignment, with the identifiers that tied them.
+public struct MatchedPair: Sendable, Hashable {
+    /// Index of the export in the declarations given to the matcher.
+    public var export: Int
+    public var counterpart: Int
+    /// `transport-document`, `container`, `invoice`, `party-id` — in that order.
+    public var matchedBy: [String]
+}
+
+/// Exports and counterparts connected by matches: one consignment, possibly split
+/// (one export, several partial imports, or the reverse).
+public struct ConsignmentGroup: Sendable, Hashable {
+    public var exports: [Int]
+    public var counterparts: [Int]
+    public var pairs: [MatchedPair]
+}
+
+/// Finds the two sides of each consignment among declarations (`SPEC.md`, "Reconcile output").
+///
+/// An export matches an import or transit declaration of another declaring country when they
+/// share a transport document number (SMGS, CIM/SMGS, CMR, bill of lading), a container number or
+/// an invoice number. Container and invoice numbers are reused over time, so they match only
+/// when the counterpart was lodged between 3 days before and 60 days after the export (when
+/// both dates are known); transport document numbers match at any date. A shared party id is
+/// recorded as supporting evidence, never as a match on its own.
+public struct ConsignmentMatcher: Sendable {
+    public var windowBeforeDays = 3
+    public var windowAfterDays = 60
+
+    public init() {}
+
+    public func groups(_ declarations: [Declaration]) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) {
+        let exports = declarations.indices.filter { declarations[$0].direction == .export }
+        let others = declarations.indices.filter { declarations[$0].direction == .import || declarations[$0].direction == .transit }
+        var index: [String: [Int]] = [:]
+        for other in others {
+            for (kind, value) in MatchKeys.keys(of: declarations[other]) {
+                index[kind.rawValue + ":" + value, default: []].append(other)
+            }
+        }
+        var pairs: [MatchedPair] = []
+        for export in exports {
+            var kindsByCounterpart: [Int: Set<String>] = [:]
+            for (kind, value) in MatchKeys.keys(of: declarations[export]) {
+                for other in index[kind.rawValue + ":" + value] ?? [] {
+                    guard compatible(declarations[export], declarations[other], kind: kind) else { continue }
+                    kindsByCounterpart[other, default: []].insert(kind.rawValue)
+                }
+            }
+            for (other, kinds) in kindsByCounterpart.sorted(by: { $0.key < $1.key }) {
+                var matchedBy = MatchKeys.Kind.allCases.map(\.rawValue).filter(kinds.contains)
+                if MatchKeys.sharedPartyIDs(declarations[export], declarations[other]) { matchedBy.append("party-id") }
+                pairs.append(MatchedPair(export: export, counterpart: other, matchedBy: matchedBy))
+            }
+        }
+        return (components(pairs), exports.filter { export in !pairs.contains { $0.export == export } })
+    }
+
+    private func compatible(_ export: Declaration, _ other: Declaration, kind: MatchKeys.Kind) -> Bool {
+        if let a = export.declaringCountry, let b = other.declaringCountry, a == b { return false }
+        guard kind != .transportDocument else { return true }
+        guard let exportDate = export.lodgedOn.flatMap(LocalDateTime.parseISO),
+              let otherDate = other.lodgedOn.flatMap(LocalDateTime.parseISO) else { return true }
+        let days = (otherDate.secondsSinceEpoch - exportDate.secondsSinceEpoch) / 86_400
+        return days >= -Int64(windowBeforeDays) && days <= Int64(windowAfterDays)
+    }
+
+    /// Connected components of the match graph.
+    private func components(_ pairs: [MatchedPair]) -> [ConsignmentGroup] {
+        var parent: [String: String] = [:]
+        func find(_ node: String) -> String {
+            var node = node
+            while let next = parent[node], next != node { node = next }
+            return node
+        }
+        for pair in pairs {
+            let a = find("e\(pair.export)")
+            let b = find("c\(pair.counterpart)")
+            parent[a] = parent[a] ?? a
+            parent[b] = a
+        }
+        var groups: [String: ConsignmentGroup] = [:]
+        var order: [String] = []
+        for pair in pairs {
+            let root = find("e\(pair.export)")
+            if groups[root] == nil {
+                groups[root] = ConsignmentGroup(exports: [], counterparts: [], pairs: [])
+                order.append(root)
+            }
+            if !groups[root]!.exports.contains(pair.export) { groups[root]!.exports.append(pair.export) }
+            if !groups[root]!.counterparts.contains(pair.counterpart) { groups[root]!.counterparts.append(pair.counterpart) }
+            groups[root]!.pairs.append(pair)
+        }
+        return order.compactMap { groups[$0] }
+    }
+}

@@ -1,0 +1,55 @@
+import CustomsCore
+
+/// The identifiers that tie the two sides of one consignment together, normalized so that the
+/// same number written two ways compares equal (`SMGS 31457802`, `31457802`, `smgs-31457802`).
+///
+/// Only identifiers are compared: names of parties are never matched on spelling (they are
+/// written in different scripts on each side of the border).
+enum MatchKeys {
+    enum Kind: String, CaseIterable {
+        case transportDocument = "transport-document"
+        case container
+        case invoice
+    }
+
+    static let documentPrefixes = ["CIMSMGS", "SMGS", "CMR", "TIR", "CIM"]
+
+    /// Upper case letters and digits only.
+    static func normalized(_ text: String) -> String {
+        String(text.uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// A transport document number without its type written in front of it.
+    static func transportDocument(_ number: String) -> String? {
+        var value = normalized(number)
+        for prefix in documentPrefixes where value.hasPrefix(prefix) && value.count > prefix.count + 3 {
+            value.removeFirst(prefix.count)
+            break
+        }
+        return value.count >= 4 ? value : nil
+    }
+
+    static func keys(of declaration: Declaration) -> [(Kind, String)] {
+        var keys: [(Kind, String)] = []
+        for document in declaration.transportDocuments {
+            if let number = transportDocument(document.number) { keys.append((.transportDocument, number)) }
+        }
+        for container in declaration.containers {
+            let value = normalized(container)
+            if value.count == 11 { keys.append((.container, value)) }
+        }
+        if let number = declaration.invoice?.number {
+            let value = normalized(number)
+            if value.count >= 4 { keys.append((.invoice, value)) }
+        }
+        return keys
+    }
+
+    /// Party ids both sides carry (the exporter's or importer's id as filed); supporting
+    /// evidence only, never enough on its own: the same companies ship every week.
+    static func sharedPartyIDs(_ a: Declaration, _ b: Declaration) -> Bool {
+        let left = Set([a.exporter?.id, a.importer?.id].compactMap { $0.map(normalized) }.filter { !$0.isEmpty })
+        let right = Set([b.exporter?.id, b.importer?.id].compactMap { $0.map(normalized) }.filter { !$0.isEmpty })
+        return !left.isDisjoint(with: right)
+    }
+}

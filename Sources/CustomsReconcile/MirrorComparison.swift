@@ -1,0 +1,139 @@
+public import CustomsCore
+public import Foundation
+
+/// The mirror checks on one consignment group: the export side's totals against the other side's
+/// (sums when the consignment is split), finding by finding (`SPEC.md` catalogue, `mirror.*`).
+///
+/// Every message names both values, their relative difference and the tolerance. A value that
+/// one side does not declare is not compared (and not guessed).
+public struct MirrorComparison: Sendable {
+    public var settings: ReconcileSettings
+    public var rates: ExchangeRates
+
+    public init(settings: ReconcileSettings = ReconcileSettings(), rates: ExchangeRates = ExchangeRates()) {
+        self.settings = settings
+        self.rates = rates
+    }
+
+    public func findings(exports: [Declaration], counterparts: [Declaration]) -> [Finding] {
+        var findings: [Finding] = []
+        let exportKey = exports.map(\.key).joined(separator: "+")
+        let counterpartKey = counterparts.map(\.key).joined(separator: "+")
+        let sides = "export \(exportKey) vs \(counterparts.count == 1 ? "counterpart" : "counterparts") \(counterpartKey)"
+        func add(_ rule: String, _ message: String, field: String? = nil) {
+            findings.append(Finding(rule: rule, message: message, field: field, declaration: exportKey, counterpart: counterpartKey))
+        }
+        for (name, field, path) in [("gross mass", "grossMassKg", \Totals.grossMassKg), ("net mass", "netMassKg", \Totals.netMassKg)] {
+            if let a = Self.sum(exports, mass: path, item: field == "grossMassKg" ? \.grossMassKg : \.netMassKg),
+               let b = Self.sum(counterparts, mass: path, item: field == "grossMassKg" ? \.grossMassKg : \.netMassKg) {
+                let difference = RelativeDifference.of(a, b)
+                if difference > settings.massTolerance {
+                    add("mirror.mass", "\(name) \(ExactDecimal.format(a)) kg on the export side, \(ExactDecimal.format(b)) kg on the other (\(sides)): \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.massTolerance))", field: "totals.\(field)")
+                }
+            }
+        }
+        if let a = Self.sum(exports, mass: \Totals.packages, item: \.packages), let b = Self.sum(counterparts, mass: \Totals.packages, item: \.packages) {
+            let difference = RelativeDifference.of(a, b)
+            if difference > settings.packageTolerance {
+                add("mirror.packages", "\(ExactDecimal.format(a)) packages on the export side, \(ExactDecimal.format(b)) on the other (\(sides))", field: "totals.packages")
+            }
+        }
+        let exportContainers = Set(exports.flatMap(\.containers).map(MatchKeys.normalized))
+        let otherContainers = Set(counterparts.flatMap(\.containers).map(MatchKeys.normalized))
+        if !exportContainers.isEmpty, !otherContainers.isEmpty, exportContainers != otherContainers {
+            let onlyExport = exportContainers.subtracting(otherContainers).sorted()
+            let onlyOther = otherContainers.subtracting(exportContainers).sorted()
+            add("mirror.containers", "containers differ (\(sides)): only on the export side \(onlyExport.isEmpty ? "none" : onlyExport.joined(separator: ", ")); only on the other side \(onlyOther.isEmpty ? "none" : onlyOther.joined(separator: ", "))", field: "containers")
+        }
+        findings += valueFindings(exports, counterparts, sides: sides, exportKey: exportKey, counterpartKey: counterpartKey)
+        for line in GoodsLineAlignment.align(exports: exports, counterparts: counterparts) {
+            switch line {
+            case let .reclassified(exportLine, otherLine):
+                add("mirror.hs", "goods classified \(exportLine.hsCode) on the export side (\(exportLine.label)) and \(otherLine.hsCode) on the other (\(otherLine.label)) (\(sides)): HS subheadings must agree", field: "goodsItems[\(exportLine.index)].hsCode")
+            case let .quantity(hsCode, unit, a, b):
+                let difference = RelativeDifference.of(a, b)
+                if difference > settings.quantityTolerance {
+                    add("mirror.quantity", "HS \(hsCode): \(ExactDecimal.format(a)) \(unit) on the export side, \(ExactDecimal.format(b)) \(unit) on the other (\(sides)): \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.quantityTolerance))")
+                }
+            }
+        }
+        return findings
+    }
+
+    private func valueFindings(_ exports: [Declaration], _ counterparts: [Declaration], sides: String, exportKey: String, counterpartKey: String) -> [Finding] {
+        guard let left = amounts(exports), let right = amounts(counterparts) else { return [] }
+        let currencies = Set((left + right).map(\.currency))
+        var findings: [Finding] = []
+        let a: Decimal
+        let b: Decimal
+        let currency: String
+        if currencies.count == 1, let only = currencies.first {
+            // One currency on both sides: no conversion needed.
+            (a, b, currency) = (left.reduce(0) { $0 + $1.amount }, right.reduce(0) { $0 + $1.amount }, only)
+        } else {
+            var missing = Set<String>()
+            func total(_ amounts: [Amount]) -> Decimal {
+                amounts.reduce(0) { sum, item in
+                    guard let date = item.date, let value = rates.convert(item.amount, from: item.currency, on: date) else {
+                        missing.insert("\(item.currency)/\(rates.comparisonCurrency) rate for \(item.date ?? "an unknown lodgement date")")
+                        return sum
+                    }
+                    return sum + value
+                }
+            }
+            (a, b, currency) = (total(left), total(right), rates.comparisonCurrency)
+            for what in missing.sorted() {
+                findings.append(Finding(rule: "mirror.rate-missing", message: "no \(what): the values of \(sides) are not compared (--rates FILE)", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
+            }
+            guard missing.isEmpty else { return findings }
+        }
+        let difference = RelativeDifference.of(a, b)
+        if difference > settings.valueAllowance {
+            findings.append(Finding(rule: "mirror.value", message: "value \(ExactDecimal.format(rounded(a))) \(currency) on the export side, \(ExactDecimal.format(rounded(b))) \(currency) on the other (\(sides)): \(RelativeDifference.percent(difference)) apart, beyond the CIF/FOB allowance of \(RelativeDifference.percent(settings.valueAllowance))", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
+        }
+        return findings
+    }
+
+    private func rounded(_ value: Decimal) -> Decimal {
+        var value = value
+        var result = Decimal()
+        NSDecimalRound(&result, &value, 2, .plain)
+        return result
+    }
+
+    private struct Amount {
+        var amount: Decimal
+        var currency: String
+        var date: String?
+    }
+
+    /// One side's amounts: each declaration's invoice amount, or the sum of its goods-item values;
+    /// `nil` when a declaration of the side declares neither.
+    private func amounts(_ declarations: [Declaration]) -> [Amount]? {
+        var amounts: [Amount] = []
+        for declaration in declarations {
+            if let invoice = declaration.invoice, let amount = invoice.amount, let currency = invoice.currency {
+                amounts.append(Amount(amount: amount, currency: currency, date: declaration.lodgedOn))
+            } else {
+                let items = declaration.goodsItems
+                guard !items.isEmpty, items.allSatisfy({ $0.value != nil && $0.currency != nil }) else { return nil }
+                for item in items { amounts.append(Amount(amount: item.value!, currency: item.currency!, date: declaration.lodgedOn)) }
+            }
+        }
+        return amounts.isEmpty ? nil : amounts
+    }
+
+    static func sum(_ declarations: [Declaration], mass header: KeyPath<Totals, Decimal?>, item: KeyPath<GoodsItem, Decimal?>) -> Decimal? {
+        var total: Decimal = 0
+        for declaration in declarations {
+            if let value = declaration.totals?[keyPath: header] {
+                total += value
+            } else if !declaration.goodsItems.isEmpty, declaration.goodsItems.allSatisfy({ $0[keyPath: item] != nil }) {
+                total += declaration.goodsItems.reduce(0) { $0 + $1[keyPath: item]! }
+            } else {
+                return nil
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,64 @@
+public import CustomsCore
+import Foundation
+
+/// The outcome of reconciling a set of declarations (`SPEC.md`, "Reconcile output").
+public struct Reconciliation: Sendable {
+    public struct Pair: Sendable {
+        public var export: Declaration
+        public var counterpart: Declaration
+        public var matchedBy: [String]
+        /// The mirror findings of the pair's consignment group (shared by every pair of a split consignment).
+        public var findings: [Finding]
+    }
+
+    public var pairs: [Pair]
+    /// Exports with no counterpart yet.
+    public var unmatched: [Declaration]
+    /// `mirror.unmatched` findings: exports still without counterpart N days after lodgement,
+    /// measured against the newest lodgement among the declarations, not the wall clock.
+    public var unmatchedFindings: [Finding]
+
+    /// Every mirror finding once (a split consignment's findings are shared by its pairs).
+    public var mirrorFindings: [Finding] {
+        var seen = Set<Finding>()
+        return pairs.flatMap(\.findings).filter { seen.insert($0).inserted }
+    }
+}
+
+/// Matches exports with their counterparts and runs the mirror checks.
+public struct Reconciler: Sendable {
+    public var matcher = ConsignmentMatcher()
+    public var comparison: MirrorComparison
+
+    public init(settings: ReconcileSettings = ReconcileSettings(), rates: ExchangeRates = ExchangeRates()) {
+        comparison = MirrorComparison(settings: settings, rates: rates)
+    }
+
+    public func reconcile(_ declarations: [Declaration]) -> Reconciliation {
+        let (groups, unmatched) = matcher.groups(declarations)
+        var pairs: [Reconciliation.Pair] = []
+        for group in groups {
+            let findings = comparison.findings(
+                exports: group.exports.map { declarations[$0] }, counterparts: group.counterparts.map { declarations[$0] })
+            for pair in group.pairs {
+                pairs.append(Reconciliation.Pair(
+                    export: declarations[pair.export], counterpart: declarations[pair.counterpart],
+                    matchedBy: pair.matchedBy, findings: findings))
+            }
+        }
+        let newest = declarations.compactMap { $0.lodgedOn.flatMap(LocalDateTime.parseISO) }.map(\.secondsSinceEpoch).max()
+        var unmatchedFindings: [Finding] = []
+        for index in unmatched {
+            let export = declarations[index]
+            guard let newest, let lodged = export.lodgedOn.flatMap(LocalDateTime.parseISO) else { continue }
+            let days = Int((newest - lodged.secondsSinceEpoch) / 86_400)
+            if days >= comparison.settings.unmatchedAfterDays {
+                unmatchedFindings.append(Finding(
+                    rule: "mirror.unmatched",
+                    message: "export lodged on \(export.lodgedOn!) has no import or transit counterpart \(days) days later (newest lodgement seen; limit \(comparison.settings.unmatchedAfterDays) days)",
+                    file: export.source.file, line: export.source.line, declaration: export.key))
+            }
+        }
+        return Reconciliation(pairs: pairs, unmatched: unmatched.map { declarations[$0] }, unmatchedFindings: unmatchedFindings)
+    }
+}
