@@ -11,7 +11,8 @@ public struct FormatRegistry: Sendable {
     /// Every adapter of the product.
     public static let standard = FormatRegistry(xmlAdapters: [
         CBDXMLAdapter(),
-        XSDDocumentRecognizer(),
+        ChinaDecAdapter(),
+        ChinaCEBAdapter(),
     ])
 
     /// The adapter that reads this document and what it recognized, or `nil` (`format.unknown`).

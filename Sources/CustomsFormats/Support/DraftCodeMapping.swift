@@ -90,7 +90,12 @@ extension DeclarationDraft {
         case let .found(mode): return mode
         case .noCounterpart: return nil
         case .unknown:
-            finding("code.transport-mode", "\(element.name) '\(raw)' is not in the \(system.rawValue) transport mode table", at: element, field: field)
+            let table = switch system {
+            case .china: "China customs'"
+            case .eaeu: "the EAEU"
+            default: "the \(system.rawValue)"
+            }
+            finding("code.transport-mode", "\(element.name) '\(raw)' is not in \(table) transport mode table", at: element, field: field)
             return nil
         }
     }

@@ -1,0 +1,164 @@
+import CustomsCore
+import CustomsXML
+import Foundation
+
+/// Reading helpers shared by the China adapters (`cn-dec`, `cn-ceb`).
+///
+/// China customs is the declaring authority of both formats, so numeric country and currency
+/// codes are read in China customs' tables (116 is Japan there, Cambodia in ISO numeric), and a
+/// time without offset is Beijing time (`Asia/Shanghai`, `Schemas/codelists/authority-zones.csv`).
+extension DeclarationDraft {
+    /// The declaring country of both China formats.
+    static let china = "CN"
+
+    /// A compact Chinese date or time (`yyyyMMdd`, `yyyyMMddHHmmss`, or 17 digits with
+    /// milliseconds), kept in `asFiled`. Returns the calendar date (`YYYY-MM-DD`) and, when the
+    /// text carries a time of day, the instant read in Beijing time; `field.invalid` when the
+    /// text is not such a date, `timing.ambiguous-local-time` never happens in `Asia/Shanghai`
+    /// but is reported by ``localTime(_:country:codeLists:element:field:)`` if it did.
+    mutating func chinaTime(_ element: XMLElement?, field: String, codeLists: CodeLists) -> (date: String, at: Timestamp?)? {
+        guard let element, let text = text(element, field: field) else { return nil }
+        declaration.asFiled.set(element.name, text)
+        guard let local = LocalDateTime.parseCompact(text) else {
+            finding("field.invalid", "\(element.name) '\(text)' is not a date yyyyMMdd or a time yyyyMMddHHmmss", at: element, field: field)
+            return nil
+        }
+        guard text.count > 8 else { return (local.isoDate, nil) }
+        let at = localTime(local, country: Self.china, codeLists: codeLists, element: element, field: field)
+        return (local.isoDate, at)
+    }
+
+    /// A 10-digit China commodity code (`CodeTS`, `gcode`) into `nationalCode` as filed and
+    /// `hsCode`, its first six digits. An empty code is `field.missing` at its own line; text
+    /// that is not digits, or fewer than six digits, is `field.invalid` and leaves the HS
+    /// subheading absent.
+    mutating func commodityCode(_ element: XMLElement?, in item: XMLElement, sequence: String, field: String, into goods: inout GoodsItem) {
+        guard let element else {
+            missing("goods item \(sequence) has no commodity code element (CodeTS/gcode)", at: item, field: field + ".nationalCode")
+            return
+        }
+        guard let code = text(element, field: field + ".nationalCode") else {
+            if element.trimmedText.isEmpty {
+                missing("\(element.name) is empty: goods item \(sequence) has no commodity code", at: element, field: field + ".nationalCode")
+            }
+            return
+        }
+        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            finding("field.invalid", "\(element.name) '\(code)' is not a commodity code (digits only)", at: element, field: field + ".nationalCode")
+            return
+        }
+        goods.nationalCode = code
+        if code.count >= 6 {
+            goods.hsCode = String(code.prefix(6))
+        } else {
+            finding("field.invalid", "\(element.name) '\(code)' has \(code.count) digits; an HS subheading needs 6", at: element, field: field + ".hsCode")
+        }
+    }
+
+    /// `TransMode` (成交方式) → Incoterms 2020 through `Schemas/codelists/cn-transaction-modes.csv`;
+    /// kept in `asFiled`. C&I, market price and 垫仓 are not Incoterms: omitted. A code not in the
+    /// table is `field.invalid` (the catalogue has no code list rule for terms of delivery).
+    mutating func incoterm(_ element: XMLElement?, codeLists: CodeLists) -> String? {
+        guard let element, let raw = text(element, field: "incoterm") else { return nil }
+        declaration.asFiled.set(element.name, raw)
+        switch codeLists.chinaIncoterms[raw] {
+        case let .found(term)?: return term
+        case .noCounterpart?: return nil
+        case .unknown?, nil:
+            finding("field.invalid", "\(element.name) '\(raw)' is not in China customs' transaction mode table (成交方式 1–7)", at: element, field: "incoterm")
+            return nil
+        }
+    }
+
+    /// The border crossing a China customs office code identifies (`Schemas/border-crossings.csv`);
+    /// the code is kept in `asFiled` when it maps. An office that is no border crossing of the
+    /// corridor (a seaport, an inland office) leaves `borderCrossing` absent without a finding.
+    mutating func borderCrossing(_ element: XMLElement?, codeLists: CodeLists) {
+        guard let element, let raw = text(element, field: "borderCrossing") else { return }
+        guard let crossing = codeLists.borderCrossing(office: raw) else { return }
+        declaration.borderCrossing = crossing.id
+        declaration.asFiled.set(element.name, raw)
+    }
+
+    /// A bill of lading or waybill number (`BillNo`, `billNo`) as a transport document: `BL` by
+    /// sea, `AWB` by air, `other` when the mode does not say which document it is.
+    mutating func billOfTransport(_ element: XMLElement?) {
+        guard let element, let number = text(element, field: "transportDocuments") else { return }
+        let type = switch declaration.transportMode {
+        case .sea?: "BL"
+        case .air?: "AWB"
+        default: "other"
+        }
+        declaration.transportDocuments.append(TransportDocument(type: type, number: number))
+    }
+
+    /// A container number into `containers`: upper case, without spaces (`SPEC.md`); the text
+    /// as filed stays in `asFiled` when that changed it. Its ISO 6346 form and check digit are
+    /// the code-list rules' concern.
+    mutating func container(_ id: String, element: XMLElement?) {
+        let normalized = String(id.uppercased().filter { !$0.isWhitespace })
+        if normalized != id, let element { declaration.asFiled.set(element.name, id) }
+        declaration.containers.append(normalized)
+    }
+
+    /// A party from its name and identifier elements (the first identifier present is its `id`;
+    /// the others present stay in `asFiled`). An 18-character id from a USCC element that fails
+    /// its check character (GB 32100-2015) is `field.invalid`; the id is kept as filed.
+    mutating func party(name names: [XMLElement?], ids: [XMLElement?], country: String?, field: String) -> Party? {
+        var party = Party()
+        for element in names where party.name == nil {
+            party.name = text(element, field: field + ".name")
+        }
+        for element in ids {
+            guard let element, let id = text(element, field: field + ".id") else { continue }
+            if party.id == nil {
+                party.id = id
+                if element.name.hasSuffix("Scc") {
+                    checkUSCC(id, element: element, field: field + ".id")
+                }
+            } else if id != party.id {
+                declaration.asFiled.set(element.name, id)
+            }
+        }
+        guard !party.isEmpty else { return nil }
+        party.country = country
+        return party
+    }
+
+    private mutating func checkUSCC(_ id: String, element: XMLElement, field: String) {
+        guard id.count == USCC.length else {
+            finding("field.invalid", "\(element.name) '\(id)' is not a unified social credit code (18 characters, GB 32100-2015)", at: element, field: field)
+            return
+        }
+        guard let expected = USCC.checkCharacter(id) else {
+            finding("field.invalid", "\(element.name) '\(id)' holds characters outside the unified social credit code alphabet (digits and capital letters but I, O, S, V, Z)", at: element, field: field)
+            return
+        }
+        guard expected != id.last else { return }
+        finding("field.invalid", "\(element.name) '\(id)' fails the unified social credit code check: its last character should be \(expected)", at: element, field: field)
+    }
+
+    /// Template text (`string`, `token`, `########`) anywhere in the record, not already reported
+    /// while reading a field: `field.placeholder` (warning) at its line.
+    mutating func reportPlaceholders(in record: XMLElement) {
+        var reported = Set(findings.filter { $0.rule == "field.placeholder" }.map { PlaceholderSpot(line: $0.line, column: $0.column) })
+        func visit(_ element: XMLElement, draft: inout DeclarationDraft) {
+            if element.children.isEmpty {
+                let text = element.trimmedText
+                let key = PlaceholderSpot(line: element.line, column: .number(element.column))
+                if Placeholder.isPlaceholder(text), !reported.contains(key) {
+                    reported.insert(key)
+                    draft.finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: nil)
+                }
+            }
+            for child in element.children { visit(child, draft: &draft) }
+        }
+        visit(record, draft: &self)
+    }
+}
+
+/// Where a placeholder was reported, so the sweep does not report it twice.
+private struct PlaceholderSpot: Hashable {
+    var line: Int?
+    var column: FindingColumn?
+}
