@@ -13,6 +13,8 @@ public struct FormatRegistry: Sendable {
         CBDXMLAdapter(),
         ChinaDecAdapter(),
         ChinaCEBAdapter(),
+        ChinaOtherMessagesRecognizer(),
+        XSDDocumentRecognizer(),
     ])
 
     /// The adapter that reads this document and what it recognized, or `nil` (`format.unknown`).

@@ -102,7 +102,8 @@ public struct FileProcessor: Sendable {
             declarationFindings.append(draft.findings)
         }
         DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
-        for (index, declaration) in result.declarations.enumerated() where declaration.id == nil {
+        for (index, declaration) in result.declarations.enumerated() where declaration.id == nil
+            && !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
             declarationFindings[index].append(Finding(
                 rule: "field.missing", message: "the declaration carries no declaration number; its key is \(declaration.key)",
                 file: path, line: declaration.source.line, field: "id"))
@@ -115,6 +116,7 @@ public struct FileProcessor: Sendable {
                 return finding
             }
         }
+        PersonalDataScrubber.scrub(&result)
         if drafts.isEmpty && !outcome.stopped {
             result.findings.append(Finding(
                 rule: "field.missing", message: "the \(messageType) document holds no declaration", file: path, line: root.line))
