@@ -11,6 +11,9 @@ public struct FormatRegistry: Sendable {
     /// Every adapter of the product.
     public static let standard = FormatRegistry(xmlAdapters: [
         CBDXMLAdapter(),
+        ESADAdapter(),
+        NCTSAdapter(),
+        WCODeclarationAdapter(),
     ])
 
     /// The adapter that reads this document and what it recognized, or `nil` (`format.unknown`).
