@@ -32,7 +32,7 @@ struct NCTSReleaseReader {
         }
         let preparedElement = record.child("preparationDateAndTime")
         let prepared = draft.dateTime(
-            preparedElement, country: draft.declaration.declaringCountry, codeLists: codes, field: "events[0].at")
+            preparedElement, country: draft.declaration.declaringCountry, codeLists: codes, field: "events")
         guard let local = prepared.local else { return }
         guard local.isoDate == date.isoDate else {
             draft.finding(
