@@ -14,6 +14,9 @@ public struct FormatRegistry: Sendable {
         ChinaDecAdapter(),
         ChinaCEBAdapter(),
         ChinaOtherMessagesRecognizer(),
+        ESADAdapter(),
+        NCTSAdapter(),
+        WCODeclarationAdapter(),
         XSDDocumentRecognizer(),
     ])
 

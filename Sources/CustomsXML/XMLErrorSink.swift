@@ -17,7 +17,10 @@ final class XMLErrorSink {
 
     func record(_ error: UnsafeMutablePointer<xmlError>) {
         let e = error.pointee
-        let message = e.message.map { XMLText.trimmed(String(cString: $0)) } ?? "unknown libxml2 error"
+        // libxml2 splits some messages over lines ("... indicate encoding !\nBytes: 0xC8 ..."):
+        // a finding is one line.
+        let message = e.message.map { XMLText.trimmed(String(cString: $0)).split(whereSeparator: \.isNewline).joined(separator: " ") }
+            ?? "unknown libxml2 error"
         let line = e.line > 0 ? Int(e.line) : nil
         let column = e.int2 > 0 ? Int(e.int2) : nil
         let domain = Int(e.domain)

@@ -22,8 +22,34 @@ public final class XMLSchema: @unchecked Sendable {
     public static func compile(path: String) -> Result<XMLSchema, XMLSchemaError> {
         XMLLibrary.prepare()
         XMLLibrary.allowSchemaDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        return compile(path: path) { xmlSchemaNewParserCtxt(path) }
+    }
+
+    /// Compiles a driver schema that imports each `(namespace, path)` pair, so that a schema
+    /// whose strict wildcard admits elements of another namespace (the WCO `MetaData` envelope
+    /// around a `Declaration`) is compiled together with the XSD that declares them. `path` in
+    /// the result (and in its messages) is the first import's.
+    public static func compile(importing imports: [(namespace: String, path: String)]) -> Result<XMLSchema, XMLSchemaError> {
+        XMLLibrary.prepare()
+        let path = imports.first?.path ?? ""
+        for (_, file) in imports {
+            XMLLibrary.allowSchemaDirectory(URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        }
+        var driver = #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">"#
+        for (namespace, file) in imports {
+            driver += #"<xs:import namespace="\#(escaped(namespace))" schemaLocation="\#(escaped(file))"/>"#
+        }
+        driver += "</xs:schema>"
+        let bytes = Array(driver.utf8).map { CChar(bitPattern: $0) }
+        // The parser reads the buffer during xmlSchemaParse: compile within its lifetime.
+        return bytes.withUnsafeBufferPointer { buffer in
+            compile(path: path) { xmlSchemaNewMemParserCtxt(buffer.baseAddress, Int32(buffer.count)) }
+        }
+    }
+
+    private static func compile(path: String, parserContext: () -> xmlSchemaParserCtxtPtr?) -> Result<XMLSchema, XMLSchemaError> {
         let sink = XMLErrorSink(file: path)
-        guard let parser = xmlSchemaNewParserCtxt(path) else {
+        guard let parser = parserContext() else {
             return .failure(XMLSchemaError(path: path, messages: ["cannot create a schema parser"]))
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
@@ -38,6 +64,11 @@ public final class XMLSchema: @unchecked Sendable {
             return .failure(XMLSchemaError(path: path, messages: messages.isEmpty ? ["the XSD does not compile"] : messages))
         }
         return .success(XMLSchema(pointer: schema, path: path))
+    }
+
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;")
     }
 }
 

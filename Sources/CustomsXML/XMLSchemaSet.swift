@@ -20,6 +20,11 @@ public struct XMLQualifiedName: Sendable, Hashable, CustomStringConvertible {
 /// declares (`SPEC.md`, `--schemas DIR`): a document is validated against the schema that
 /// declares its root element.
 ///
+/// An XSD whose wildcard (`xs:any namespace="…"`) admits elements of a namespace it does not
+/// import itself — the WCO `MetaData` envelope around a DEC-DMS `Declaration` — is compiled
+/// together with the XSD of the set that declares global elements in that namespace, through a
+/// driver schema that imports both; documents rooted in it are validated against that pair.
+///
 /// An XSD that does not compile is kept as a failure: the documents whose root it declares get
 /// `schema.unavailable` (warning), and the command goes on.
 public final class XMLSchemaSet: Sendable {
@@ -39,11 +44,14 @@ public final class XMLSchemaSet: Sendable {
         var index: [XMLQualifiedName: Entry] = [:]
         var failures: [XMLSchemaError] = []
         var compiled: [String] = []
+        var facts: [(path: String, facts: XSDFacts)] = []
         for directory in directories {
             let base = URL(fileURLWithPath: directory).standardizedFileURL.path
             XMLLibrary.allowSchemaDirectory(base)
             for path in XMLSchemaSet.schemaFiles(in: base) {
-                let declared = XSDGlobalElements.read(path: path)
+                let read = XSDGlobalElements.facts(path: path)
+                facts.append((path, read))
+                let declared = read.globalElements
                 let entry: Entry
                 switch XMLSchema.compile(path: path) {
                 case let .success(schema):
@@ -58,6 +66,7 @@ public final class XMLSchemaSet: Sendable {
                 }
             }
         }
+        XMLSchemaSet.compileWildcardPartners(facts, into: &index)
         byRootElement = index
         self.failures = failures
         self.compiled = compiled
@@ -66,6 +75,28 @@ public final class XMLSchemaSet: Sendable {
     /// The schema entry for a document root, or `nil` when no XSD of the set declares it.
     public func entry(for root: XMLQualifiedName) -> Entry? {
         byRootElement[root]
+    }
+
+    /// Replaces the entries of each XSD whose wildcards need another XSD of the set with a
+    /// driver schema compiled from both (when that compiles).
+    static func compileWildcardPartners(_ facts: [(path: String, facts: XSDFacts)], into index: inout [XMLQualifiedName: Entry]) {
+        var declaring: [String: String] = [:]
+        for (path, fact) in facts where !fact.globalElements.isEmpty {
+            if let namespace = fact.targetNamespace, declaring[namespace] == nil { declaring[namespace] = path }
+        }
+        for (path, fact) in facts where !fact.globalElements.isEmpty {
+            guard let namespace = fact.targetNamespace else { continue }
+            let partners = fact.wildcardNamespaces.subtracting(fact.importedNamespaces).subtracting([namespace]).sorted()
+                .compactMap { partner in declaring[partner].map { (namespace: partner, path: $0) } }
+            guard !partners.isEmpty, case .compiled? = index[fact.globalElements[0]] else { continue }
+            guard case let .success(schema) = XMLSchema.compile(importing: [(namespace, path)] + partners) else { continue }
+            for name in fact.globalElements where {
+                if case let .compiled(existing)? = index[name] { return existing.path == path }
+                return false
+            }() {
+                index[name] = .compiled(schema)
+            }
+        }
     }
 
     static func schemaFiles(in directory: String) -> [String] {

@@ -24,7 +24,7 @@ struct ChinaCEBTests {
 
     @Test("CEB621: one declaration per Inventory, distinct keys, CNY from 142, JP from 116")
     func importInventory() throws {
-        let result = try processChina(TestPaths.corpus("cn-ceb/CEB621Message.xml"))
+        let result = try harmonized(TestPaths.corpus("cn-ceb/CEB621Message.xml"))
         #expect(result.format == "cn-ceb")
         #expect(result.messageType == "CEB621")
         #expect(result.declarations.count == 10)
@@ -77,7 +77,7 @@ struct ChinaCEBTests {
 
     @Test("CEB603: export inventories with the sample's ieFlag 'a' reported as code.direction")
     func exportInventory() throws {
-        let result = try processChina(TestPaths.corpus("cn-ceb/CEB603Message.xml"))
+        let result = try harmonized(TestPaths.corpus("cn-ceb/CEB603Message.xml"))
         #expect(result.declarations.count == 10)
         #expect(Set(result.declarations.map(\.key)).count == 10)
         #expect(result.declarations.allSatisfy { $0.direction == nil && $0.asFiled["ieFlag"] == "a" })
@@ -85,7 +85,7 @@ struct ChinaCEBTests {
         let first = try #require(result.declarations.first)
         #expect(first.exporter?.name == "东方物通科技(北京)有限公司")
         #expect(first.asFiled["ownerName"] == "东方物通科技(北京)有限公司")
-        #expect(first.totals?.grossMassKg == exact("80.25"))
+        #expect(first.totals?.grossMassKg == decimal("80.25"))
         #expect(first.transportDocuments == [TransportDocument(type: "waybill", number: "L2018050700001")])
     }
 
@@ -93,7 +93,7 @@ struct ChinaCEBTests {
         "CEB213", "CEB303", "CEB311", "CEB411", "CEB505", "CEB509", "CEB511", "CEB607", "CEB622", "CEB625", "CEB701",
     ])
     func notADeclaration(type: String) throws {
-        let result = try processChina(TestPaths.corpus("cn-ceb/\(type)Message.xml"))
+        let result = try harmonized(TestPaths.corpus("cn-ceb/\(type)Message.xml"))
         #expect(result.format == "cn-ceb")
         #expect(result.declarations.isEmpty)
         let finding = try #require(result.findings.first { $0.rule == "format.not-a-declaration" })

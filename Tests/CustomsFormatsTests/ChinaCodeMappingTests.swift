@@ -8,7 +8,7 @@ import Testing
 @Suite("China code mapping tables")
 struct ChinaCodeMappingTests {
     func read(_ name: String) throws -> (Declaration, [Finding]) {
-        let result = try processChina(TestPaths.fixture("china/" + name))
+        let result = try harmonized(TestPaths.fixture("china/" + name))
         let declaration = try #require(result.declarations.first)
         return (declaration, result.findings)
     }

@@ -9,7 +9,7 @@ import Testing
 struct ChinaDecTests {
     @Test("Export declaration: 4 items of 850450, USD, pieces; totals and parties as filed")
     func exportDeclaration() throws {
-        let result = try processChina(TestPaths.corpus("cn-dec/Dec201802011651490001.xml"))
+        let result = try harmonized(TestPaths.corpus("cn-dec/Dec201802011651490001.xml"))
         #expect(result.format == "cn-dec")
         try #require(result.declarations.count == 1)
         let declaration = result.declarations[0]
@@ -25,8 +25,8 @@ struct ChinaDecTests {
         #expect(declaration.asFiled["TrafMode"] == "W")
         #expect(declaration.incoterm == "FOB")
         #expect(declaration.asFiled["TransMode"] == "3")
-        #expect(declaration.totals?.grossMassKg == exact("762.1"))
-        #expect(declaration.totals?.netMassKg == exact("652.83"))
+        #expect(declaration.totals?.grossMassKg == decimal("762.1"))
+        #expect(declaration.totals?.netMassKg == decimal("652.83"))
         #expect(declaration.totals?.packages == 79)
         #expect(declaration.exporter == Party(name: "样例电子（深圳）有限公司", id: "91440300MA5EXAMP2J", country: "CN"))
         #expect(declaration.declarant == Party(name: "示例物流科技有限公司", id: "91440300MA5EXAMP3M"))
@@ -45,19 +45,19 @@ struct ChinaDecTests {
             #expect(item.originCountry == "CN")
         }
         #expect(declaration.goodsItems[0].quantity == 17600)
-        #expect(declaration.goodsItems[0].unitPrice == exact("0.0414"))
-        #expect(declaration.goodsItems[0].value == exact("729.34"))
+        #expect(declaration.goodsItems[0].unitPrice == decimal("0.0414"))
+        #expect(declaration.goodsItems[0].value == decimal("729.34"))
         #expect(!result.findings.contains { $0.severity == .error })
     }
 
     @Test("Import declaration: origin MO from 121, gross 1080 kg, empty CodeTS is field.missing at its line")
     func importDeclaration() throws {
-        let result = try processChina(TestPaths.corpus("cn-dec/Dec20171231120400950020180206193553.xml"))
+        let result = try harmonized(TestPaths.corpus("cn-dec/Dec20171231120400950020180206193553.xml"))
         try #require(result.declarations.count == 1)
         let declaration = result.declarations[0]
         #expect(declaration.direction == .import)
         #expect(declaration.totals?.grossMassKg == 1080)
-        #expect(declaration.totals?.netMassKg == exact("1007.12"))
+        #expect(declaration.totals?.netMassKg == decimal("1007.12"))
         #expect(declaration.lodgedOn == "2017-12-31")
         #expect(declaration.importer?.name == "样例精密电子（深圳）有限公司")
         #expect(declaration.importer?.country == "CN")
@@ -80,7 +80,7 @@ struct ChinaDecTests {
 
     @Test("Single-window envelope without namespace: one declaration with its 20 goods items")
     func envelope() throws {
-        let result = try processChina(TestPaths.corpus("cn-dec/Dec201801181647076926.xml"))
+        let result = try harmonized(TestPaths.corpus("cn-dec/Dec201801181647076926.xml"))
         #expect(result.format == "cn-dec")
         try #require(result.declarations.count == 1)
         let declaration = result.declarations[0]
@@ -95,7 +95,7 @@ struct ChinaDecTests {
 
     @Test("The rail export sample through Alashankou harmonizes without error findings")
     func railSample() throws {
-        let result = try processChina(TestPaths.sample("cn-dec-export-alashankou-rail.xml"))
+        let result = try harmonized(TestPaths.sample("cn-dec-export-alashankou-rail.xml"))
         #expect(result.findings.filter { $0.severity >= .warning }.isEmpty, "\(result.findings.map(\.message))")
         let declaration = try #require(result.declarations.first)
         #expect(declaration.direction == .export)

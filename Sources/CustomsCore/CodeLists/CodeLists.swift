@@ -10,6 +10,8 @@ public enum CodeSystem: String, Sendable, Hashable {
     case isoNumeric = "iso"
     /// UN/ECE Recommendation 19.
     case rec19
+    /// WCO Data Model declaration type codes (`TypeCode` EX…/IM…).
+    case wco
 }
 
 /// The outcome of looking a code up.

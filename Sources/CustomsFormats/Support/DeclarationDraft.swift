@@ -66,9 +66,11 @@ public struct DeclarationDraft: Sendable {
 
 /// Template text left in a filled-in form.
 public enum Placeholder {
-    /// `string`, `token` (schema sample generators) and runs of `#` (`########`).
+    /// `string`, `token` (schema sample generators), runs of `#` (`########`) and unfilled
+    /// template fields `{{NAME}}` (`{{LRN}}`).
     public static func isPlaceholder(_ text: String) -> Bool {
         if text == "string" || text == "token" { return true }
+        if text.count > 4, text.hasPrefix("{{"), text.hasSuffix("}}") { return true }
         return text.count >= 3 && text.allSatisfy { $0 == "#" }
     }
 }
