@@ -4,6 +4,9 @@ extension Finding {
     /// One line in the style of compiler diagnostics:
     /// `file:line:column: error: message [rule] (declaration KEY, field goodsItems[0].hsCode)`.
     public var textLine: String {
+        guard file != nil || line != nil || row != nil else {
+            return "\(severity.rawValue): \(message) [\(rule)]" + contextSuffix
+        }
         var location = file ?? "-"
         if let line {
             location += ":\(line)"
@@ -12,12 +15,15 @@ extension Finding {
             location += ":row \(row)"
             if case let .name(name)? = column { location += " (\(name))" }
         }
+        return "\(location): \(severity.rawValue): \(message) [\(rule)]" + contextSuffix
+    }
+
+    private var contextSuffix: String {
         var context: [String] = []
         if let declaration { context.append("declaration \(declaration)") }
         if let counterpart { context.append("counterpart \(counterpart)") }
         if let field { context.append("field \(field)") }
-        let suffix = context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
-        return "\(location): \(severity.rawValue): \(message) [\(rule)]\(suffix)"
+        return context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
     }
 }
 

@@ -53,6 +53,30 @@ public struct XMLDocumentReader {
         self.limits = limits
     }
 
+    /// Reads a document held in memory (a stored declaration), the same way as a file.
+    public static func read(
+        bytes: [UInt8], displayName: String, limits: XMLLimits = .standard,
+        role: (XMLStartTag) -> XMLNodeRole, onRecord: (XMLElement) -> Void
+    ) -> XMLReadOutcome {
+        XMLLibrary.prepare()
+        let sink = XMLErrorSink(file: displayName)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let reader = buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlReaderForMemory(chars.baseAddress, Int32(buffer.count), nil, "UTF-8", XMLLibrary.secureOptions)
+            }
+            guard let reader else {
+                sink.add("xml.malformed", "libxml2 could not start reading the document", line: nil, column: nil)
+                return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
+            }
+            xmlTextReaderSetStructuredErrorHandler(reader, structuredErrorRelay, Unmanaged.passUnretained(sink).toOpaque())
+            var walker = RecordWalker(reader: reader, sink: sink, limits: limits)
+            let stopped = walker.walk(role: role, onRecord: onRecord)
+            xmlFreeTextReader(reader)
+            withExtendedLifetime(sink) {}
+            return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: walker.root)
+        }
+    }
+
     /// Reads the document, asking `role` about each element met outside a record and passing
     /// every element marked `.record` to `onRecord` once it is complete.
     public func read(

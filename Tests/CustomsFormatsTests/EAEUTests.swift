@@ -93,8 +93,8 @@ struct EAEUTests {
                 return renderer.json(declaration).serialized()
             }
         }
-        let cp1251 = try json("eaeu-import-dostyk-rail.cp1251.xml")
-        let utf8 = try json("eaeu-import-dostyk-rail.utf8.xml")
+        let cp1251 = try json("consignment-dostyk/eaeu-import.cp1251.xml")
+        let utf8 = try json("consignment-dostyk/eaeu-import.utf8.xml")
         #expect(cp1251.count == 1)
         #expect(cp1251 == utf8)
         #expect(utf8.first?.contains("ТОО «Алатау Техника»") == true)
@@ -102,7 +102,7 @@ struct EAEUTests {
 
     @Test("the import sample: ИМ 40, rail through Dostyk, Kazakh importer with its BIN")
     func importSample() throws {
-        let result = try harmonized(TestPaths.sample("eaeu-import-dostyk-rail.cp1251.xml"))
+        let result = try harmonized(TestPaths.sample("consignment-dostyk/eaeu-import.cp1251.xml"))
         let declaration = try #require(result.declarations.first)
         #expect(declaration.direction == .import)
         #expect(declaration.procedure == "40")
@@ -119,7 +119,7 @@ struct EAEUTests {
 
     @Test("OKEI units: 796 is H87, 797 (hundred pieces) multiplies by 100, 999 is code.unit")
     func okeiUnits() throws {
-        let known = try harmonized(TestPaths.sample("eaeu-import-dostyk-rail.utf8.xml")).declarations[0].goodsItems[0]
+        let known = try harmonized(TestPaths.sample("consignment-dostyk/eaeu-import.utf8.xml")).declarations[0].goodsItems[0]
         #expect(known.unit == "H87")
         #expect(known.quantity == decimal("24"))
         #expect(known.asFiled["MeasureUnitQualifierCode"] == "796")
@@ -139,7 +139,7 @@ struct EAEUTests {
 
     @Test("EAEU transport modes: 20 is rail, 90 (own propulsion) is no mode and stays as filed, 77 is code.transport-mode")
     func transportModes() throws {
-        #expect(try harmonized(TestPaths.sample("eaeu-import-dostyk-rail.utf8.xml")).declarations[0].transportMode == .rail)
+        #expect(try harmonized(TestPaths.sample("consignment-dostyk/eaeu-import.utf8.xml")).declarations[0].transportMode == .rail)
 
         let ownPropulsion = try harmonized(TestPaths.corpus("eaeu/esad-transit-kz-2.xml"))
         #expect(ownPropulsion.declarations[0].transportMode == nil)

@@ -9,7 +9,7 @@ import Testing
 /// Schemas/cbd.xsd and harmonizes back to the same JSON.
 @Suite struct RoundTripTests {
     @Test func theSharedSchemaSampleRoundTrips() throws {
-        let sample = TestPaths.sample("cbd-rail-consignment-dostyk.xml")
+        let sample = TestPaths.sample("cbd-rail-consignment-altynkol.xml")
         let first = try CommandRunner.run(["harmonize", "--format", "json", sample])
         #expect(first.status == 0, "\(first.stdout)")
         let xml = try CommandRunner.run(["harmonize", "--format", "xml", sample])
@@ -32,7 +32,7 @@ import Testing
 
     @Test func valuesSurviveExactly() throws {
         let configuration = try PipelineConfiguration.load()
-        let result = FileProcessor(configuration: configuration).process(TestPaths.sample("cbd-rail-consignment-dostyk.xml"))
+        let result = FileProcessor(configuration: configuration).process(TestPaths.sample("cbd-rail-consignment-altynkol.xml"))
         #expect(result.format == "cbd-xml")
         let export = try #require(result.declarations.first)
         #expect(export.totals?.grossMassKg == Decimal(string: "18240.5"))

@@ -21,7 +21,7 @@ import Testing
 
     @Test func recordsAreHandedOverWithLinesAndText() throws {
         var records: [XMLElement] = []
-        let outcome = XMLDocumentReader(path: TestPaths.sample("cbd-rail-consignment-dostyk.xml")).read(
+        let outcome = XMLDocumentReader(path: TestPaths.sample("cbd-rail-consignment-altynkol.xml")).read(
             role: { $0.name == "Declaration" ? .record : .descend }, onRecord: { records.append($0) })
         #expect(outcome.findings.isEmpty)
         #expect(records.count == 2)
