@@ -37,7 +37,7 @@ import Testing
         let export = try #require(result.declarations.first)
         #expect(export.totals?.grossMassKg == Decimal(string: "18240.5"))
         #expect(export.goodsItems[1].unitPrice == Decimal(string: "2.4018"))
-        #expect(export.lodgedAt?.rfc3339 == "2025-03-14T09:42:10+08:00")
+        #expect(export.lodgedAt?.rfc3339 == "2025-04-02T09:42:10+08:00")
         #expect(export.goodsItems[0].asFiled["GUnit"] == "007")
         let json = DeclarationJSON(maskPersonalData: true).json(export).serialized()
         #expect(json.contains(#""grossMassKg": 18240.5"#))

@@ -26,7 +26,7 @@ import Testing
         #expect(outcome.findings.isEmpty)
         #expect(records.count == 2)
         #expect(records[0].line == 6)
-        #expect(records[0].child("ID")?.text == "650120250000123456")
+        #expect(records[0].child("ID")?.text == "650120250000234567")
         #expect(records[1].path("Importer", "Name")?.text == "ТОО «Алатау Техника»")
         #expect(records[1].descendants("GovernmentAgencyGoodsItem").count == 2)
     }
