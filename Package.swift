@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only door to libxml2: a module map and a shim header.
@@ -33,16 +34,25 @@ let package = Package(
         .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
         // Export ↔ import/transit matching and the mirror checks.
         .target(name: "CustomsReconcile", dependencies: ["CustomsCore"]),
+        // The persistent store: SQLite through GRDB.
+        .target(
+            name: "CustomsStore",
+            dependencies: [
+                "CustomsCore", "CustomsXML", "CustomsFormats",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
-            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", "CustomsReconcile", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", "CustomsReconcile", "CustomsStore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "customs",
             dependencies: [
                 "CustomsPipeline",
                 "CustomsReconcile",
+                "CustomsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +60,7 @@ let package = Package(
         .target(name: "CustomsTestSupport", path: "Tests/CustomsTestSupport"),
         .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore", "CustomsTestSupport"]),
         .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore", "CustomsTestSupport"]),
+        .testTarget(name: "CustomsStoreTests", dependencies: ["CustomsStore", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsReconcileTests", dependencies: ["CustomsReconcile", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(

@@ -16,7 +16,7 @@ enum MatchKeys {
 
     /// Upper case letters and digits only.
     static func normalized(_ text: String) -> String {
-        String(text.uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+        Identifier.normalized(text)
     }
 
     /// A transport document number without its type written in front of it.

@@ -15,21 +15,32 @@ struct ReconcileCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Files and folders with declarations of both sides.", valueName: "PATH"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Files and folders with declarations of both sides (optional with --db).", valueName: "PATH"))
+    var paths: [String] = []
 
     @Option(help: "Output form: text or json.")
     var format: OutputFormat = .text
 
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var mirror: MirrorOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if paths.isEmpty && storeOptions.db == nil { throw ValidationError("give PATH... or --db FILE") }
+    }
 
     func run() throws {
         let files = try FileDiscovery.files(in: paths)
         let rates = try mirror.exchangeRates()
+        let store = try storeOptions.open()
         let configuration = try reading.configuration()
-        let results = BatchRunner(configuration: configuration).run(files, progress: Diagnostics.progressBar(total: files.count))
-        let reconciliation = Reconciler(rates: rates).reconcile(results.flatMap(\.declarations))
+        var results = BatchRunner(configuration: configuration).run(files, progress: Diagnostics.progressBar(total: files.count))
+        let reconciler = Reconciler(rates: rates)
+        let reconciliation = if let store {
+            try StoreStage.run(&results, store: store, reconciler: reconciler)
+        } else {
+            reconciler.reconcile(results.flatMap(\.declarations))
+        }
         switch format {
         case .json: print(reconciliation.json.serialized())
         case .text: print(reconciliation.text, terminator: "")

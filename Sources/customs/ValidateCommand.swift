@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomsCore
 import CustomsPipeline
 import CustomsReconcile
 import Foundation
@@ -21,15 +22,24 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var mirror: MirrorOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let files = try FileDiscovery.files(in: paths)
         let rates = try mirror.exchangeRates()
+        let store = try storeOptions.open()
         let configuration = try reading.configuration()
         let runner = BatchRunner(configuration: configuration)
-        let results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
-        // Mirror findings of the batch; unmatched exports are for reconcile and report only.
-        let mirrorFindings = Reconciler(rates: rates).reconcile(results.flatMap(\.declarations)).mirrorFindings
+        var results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
+        // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
+        let reconciler = Reconciler(rates: rates)
+        let mirrorFindings: [Finding]
+        if let store {
+            let reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler)
+            mirrorFindings = StoreStage.findings(reconciliation, involving: results)
+        } else {
+            mirrorFindings = reconciler.reconcile(results.flatMap(\.declarations)).mirrorFindings
+        }
         let report = BatchReport(files: results, crossFindings: mirrorFindings, strict: strict, maxFindings: reading.maxFindings)
         switch format {
         case .json: print(report.json.serialized())
