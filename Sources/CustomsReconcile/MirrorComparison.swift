@@ -19,7 +19,6 @@ public struct MirrorComparison: Sendable {
         var findings: [Finding] = []
         let exportKey = exports.map(\.key).joined(separator: "+")
         let counterpartKey = counterparts.map(\.key).joined(separator: "+")
-        let sides = "export \(exportKey) vs \(counterparts.count == 1 ? "counterpart" : "counterparts") \(counterpartKey)"
         func add(_ rule: String, _ message: String, field: String? = nil) {
             findings.append(Finding(rule: rule, message: message, field: field, declaration: exportKey, counterpart: counterpartKey))
         }
@@ -28,14 +27,14 @@ public struct MirrorComparison: Sendable {
                let b = Self.sum(counterparts, mass: path, item: field == "grossMassKg" ? \.grossMassKg : \.netMassKg) {
                 let difference = RelativeDifference.of(a, b)
                 if difference > settings.massTolerance {
-                    add("mirror.mass", "\(name) \(ExactDecimal.format(a)) kg on the export side, \(ExactDecimal.format(b)) kg on the other (\(sides)): \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.massTolerance))", field: "totals.\(field)")
+                    add("mirror.mass", "\(name) \(ExactDecimal.format(a)) kg on the export side, \(ExactDecimal.format(b)) kg on the other: \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.massTolerance))", field: "totals.\(field)")
                 }
             }
         }
         if let a = Self.sum(exports, mass: \Totals.packages, item: \.packages), let b = Self.sum(counterparts, mass: \Totals.packages, item: \.packages) {
             let difference = RelativeDifference.of(a, b)
             if difference > settings.packageTolerance {
-                add("mirror.packages", "\(ExactDecimal.format(a)) packages on the export side, \(ExactDecimal.format(b)) on the other (\(sides))", field: "totals.packages")
+                add("mirror.packages", "\(ExactDecimal.format(a)) packages on the export side, \(ExactDecimal.format(b)) on the other", field: "totals.packages")
             }
         }
         let exportContainers = Set(exports.flatMap(\.containers).map(MatchKeys.normalized))
@@ -43,24 +42,24 @@ public struct MirrorComparison: Sendable {
         if !exportContainers.isEmpty, !otherContainers.isEmpty, exportContainers != otherContainers {
             let onlyExport = exportContainers.subtracting(otherContainers).sorted()
             let onlyOther = otherContainers.subtracting(exportContainers).sorted()
-            add("mirror.containers", "containers differ (\(sides)): only on the export side \(onlyExport.isEmpty ? "none" : onlyExport.joined(separator: ", ")); only on the other side \(onlyOther.isEmpty ? "none" : onlyOther.joined(separator: ", "))", field: "containers")
+            add("mirror.containers", "containers differ: only on the export side \(onlyExport.isEmpty ? "none" : onlyExport.joined(separator: ", ")); only on the other side \(onlyOther.isEmpty ? "none" : onlyOther.joined(separator: ", "))", field: "containers")
         }
-        findings += valueFindings(exports, counterparts, sides: sides, exportKey: exportKey, counterpartKey: counterpartKey)
+        findings += valueFindings(exports, counterparts, exportKey: exportKey, counterpartKey: counterpartKey)
         for line in GoodsLineAlignment.align(exports: exports, counterparts: counterparts) {
             switch line {
             case let .reclassified(exportLine, otherLine):
-                add("mirror.hs", "goods classified \(exportLine.hsCode) on the export side (\(exportLine.label)) and \(otherLine.hsCode) on the other (\(otherLine.label)) (\(sides)): HS subheadings must agree", field: "goodsItems[\(exportLine.index)].hsCode")
+                add("mirror.hs", "goods classified \(exportLine.hsCode) on the export side (\(exportLine.label)) and \(otherLine.hsCode) on the other (\(otherLine.label)): HS subheadings must agree", field: "goodsItems[\(exportLine.index)].hsCode")
             case let .quantity(hsCode, unit, a, b):
                 let difference = RelativeDifference.of(a, b)
                 if difference > settings.quantityTolerance {
-                    add("mirror.quantity", "HS \(hsCode): \(ExactDecimal.format(a)) \(unit) on the export side, \(ExactDecimal.format(b)) \(unit) on the other (\(sides)): \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.quantityTolerance))")
+                    add("mirror.quantity", "HS \(hsCode): \(ExactDecimal.format(a)) \(unit) on the export side, \(ExactDecimal.format(b)) \(unit) on the other: \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.quantityTolerance))")
                 }
             }
         }
         return findings
     }
 
-    private func valueFindings(_ exports: [Declaration], _ counterparts: [Declaration], sides: String, exportKey: String, counterpartKey: String) -> [Finding] {
+    private func valueFindings(_ exports: [Declaration], _ counterparts: [Declaration], exportKey: String, counterpartKey: String) -> [Finding] {
         guard let left = amounts(exports), let right = amounts(counterparts) else { return [] }
         let currencies = Set((left + right).map(\.currency))
         var findings: [Finding] = []
@@ -83,13 +82,13 @@ public struct MirrorComparison: Sendable {
             }
             (a, b, currency) = (total(left), total(right), rates.comparisonCurrency)
             for what in missing.sorted() {
-                findings.append(Finding(rule: "mirror.rate-missing", message: "no \(what): the values of \(sides) are not compared (--rates FILE)", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
+                findings.append(Finding(rule: "mirror.rate-missing", message: "no \(what): the values are not compared (--rates FILE)", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
             }
             guard missing.isEmpty else { return findings }
         }
         let difference = RelativeDifference.of(a, b)
         if difference > settings.valueAllowance {
-            findings.append(Finding(rule: "mirror.value", message: "value \(ExactDecimal.format(rounded(a))) \(currency) on the export side, \(ExactDecimal.format(rounded(b))) \(currency) on the other (\(sides)): \(RelativeDifference.percent(difference)) apart, beyond the CIF/FOB allowance of \(RelativeDifference.percent(settings.valueAllowance))", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
+            findings.append(Finding(rule: "mirror.value", message: "value \(ExactDecimal.format(rounded(a))) \(currency) on the export side, \(ExactDecimal.format(rounded(b))) \(currency) on the other: \(RelativeDifference.percent(difference)) apart, beyond the CIF/FOB allowance of \(RelativeDifference.percent(settings.valueAllowance))", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
         }
         return findings
     }
