@@ -31,10 +31,15 @@ let package = Package(
         .target(name: "CustomsXML", dependencies: ["CLibXML2", "CustomsCore"]),
         // One adapter per source format, and the registry that detects them.
         .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
+        // Clearance timing: milestones, intervals, working-day calendars, statistics per group.
+        .target(name: "CustomsTiming", dependencies: ["CustomsCore"]),
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
-            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CustomsCore", "CustomsXML", "CustomsFormats", "CustomsTiming",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "customs",
@@ -48,6 +53,7 @@ let package = Package(
         .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore", "CustomsTestSupport"]),
         .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
+        .testTarget(name: "CustomsTimingTests", dependencies: ["CustomsTiming", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
     ],
