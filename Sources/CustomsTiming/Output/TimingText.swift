@@ -29,7 +29,7 @@ extension TimingReport {
             if count > declarationLimit {
                 out.append("Declarations: \(count), not listed here (more than \(declarationLimit)); use --format csv for each one.")
             } else {
-                out.append("Declarations (calendar time; working time in brackets):")
+                out.append("Declarations (calendar time; [working time] where it differs):")
                 for timing in declarations { out += Self.lines(timing) }
             }
         }
@@ -59,7 +59,7 @@ extension TimingReport {
                 DurationText.of(stats.p95.roundedSeconds), DurationText.of(stats.max),
             ])
         }
-        if rows.isEmpty { return ["  no interval could be measured (milestones missing)"] }
+        if rows.isEmpty { return ["  no interval to measure (milestones missing or out of order)"] }
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
@@ -79,6 +79,7 @@ extension TimingReport {
             guard let value = timing.intervals[interval] else { continue }
             var text = "    \(interval.label): \(DurationText.of(value))"
             if let working = timing.workingIntervals[interval], working != value { text += " [\(DurationText.of(working))]" }
+            if timing.isOutOfOrder(interval) { text += " (out of order)" }
             out.append(text)
         }
         if out.count == 1 { out.append("    no interval: milestones missing") }
