@@ -21,8 +21,11 @@ public enum BatchTiming {
     public static func attach(_ results: inout [FileResult], configuration: PipelineConfiguration) -> [Finding] {
         guard let report = report(results, configuration: configuration) else { return [] }
         var indexByFile: [String: Int] = [:]
-        for (index, result) in results.enumerated() where indexByFile[result.file] == nil {
-            indexByFile[result.file] = index
+        for (index, result) in results.enumerated() {
+            // A finding names its declaration's source file: normally the result's own path.
+            for file in [result.file] + result.declarations.map(\.source.file) where indexByFile[file] == nil {
+                indexByFile[file] = index
+            }
         }
         var unfiled: [Finding] = []
         for finding in report.findings {

@@ -1,5 +1,6 @@
 import CustomsCore
 import CustomsTiming
+import Foundation
 import Testing
 
 /// Intervals across zones and across Kazakhstan's 2024-03-01 change, by the tz database.
@@ -17,6 +18,15 @@ import Testing
         // Rail crossings run around the clock: working time is calendar time.
         #expect(report.declarations[0].workingIntervals[.arrivalToRelease] == 23_400)
         #expect(report.declarations[0].intervals[.arrivalToLodgement] == nil)
+        // On Kazakhstan's calendar (Thursday and Friday, both working days; 29 February 2024 had
+        // 25 hours in Almaty) working time is the same 6 h 30 min.
+        var office = declaration
+        office.borderCrossing = nil
+        let alone = try TimingFixtures.stage().run(declarations: [office])
+        #expect(alone.declarations[0].workingIntervals[.arrivalToRelease] == 23_400)
+        let day = try #require(CivilDay(iso: "2024-02-29"))
+        let zone = try #require(TimeZone(identifier: "Asia/Almaty"))
+        #expect(day.advanced(by: 1).start(in: zone) - day.start(in: zone) == 25 * 3600)
     }
 
     @Test func almatyHourThatHappenedTwiceIsAFindingNotAGuess() throws {
