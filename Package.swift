@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "CustomsXML", dependencies: ["CLibXML2", "CustomsCore"]),
         // One adapter per source format, and the registry that detects them.
         .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
+        // Clearance timing: milestones, intervals, working-day calendars, statistics per group.
+        .target(name: "CustomsTiming", dependencies: ["CustomsCore"]),
         // Export ↔ import/transit matching and the mirror checks.
         .target(name: "CustomsReconcile", dependencies: ["CustomsCore"]),
         // The persistent store: SQLite through GRDB.
@@ -45,7 +47,10 @@ let package = Package(
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
-            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", "CustomsReconcile", "CustomsStore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CustomsCore", "CustomsXML", "CustomsFormats", "CustomsTiming", "CustomsReconcile", "CustomsStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "customs",
@@ -63,6 +68,7 @@ let package = Package(
         .testTarget(name: "CustomsStoreTests", dependencies: ["CustomsStore", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsReconcileTests", dependencies: ["CustomsReconcile", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
+        .testTarget(name: "CustomsTimingTests", dependencies: ["CustomsTiming", "CustomsPipeline", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
     ],

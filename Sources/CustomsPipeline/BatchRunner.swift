@@ -30,6 +30,7 @@ public struct BatchRunner: Sendable {
         }
         var ordered = results.withLock { $0.map { $0! } }
         BatchChecks.markDuplicates(&ordered)
+        BatchTiming.attach(&ordered, configuration: processor.configuration)
         return ordered
     }
 }

@@ -1,5 +1,6 @@
 public import CustomsCore
 public import CustomsFormats
+public import CustomsTiming
 public import CustomsXML
 import Foundation
 
@@ -14,10 +15,12 @@ public struct PipelineConfiguration: Sendable {
     public var limits: XMLLimits
     /// Worker threads for a batch (`--jobs`); at least 1.
     public var jobs: Int
+    /// Calendars, release targets and crossing hours for the timing stage; `nil`: no timing.
+    public var timing: TimingData?
 
     public init(
         codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,
-        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil
+        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil, timing: TimingData? = nil
     ) {
         self.codeLists = codeLists
         self.schemas = schemas
@@ -25,6 +28,7 @@ public struct PipelineConfiguration: Sendable {
         self.encoding = encoding
         self.limits = limits
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.timing = timing
     }
 
     /// Loads the code lists from `Schemas/` (``SchemaDirectory``) and compiles `schemaDirectories`.
@@ -32,8 +36,10 @@ public struct PipelineConfiguration: Sendable {
         guard let directory = SchemaDirectory.locate() else { throw PipelineError.schemasNotFound }
         let codeLists = try CodeLists(directory: directory)
         let schemas = schemaDirectories.isEmpty ? nil : XMLSchemaSet(directories: schemaDirectories)
+        let timing: TimingData
+        do { timing = try TimingData(directory: directory) } catch { throw PipelineError("timing data in \(directory.path): \(error)") }
         return PipelineConfiguration(
-            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs)
+            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs, timing: timing)
     }
 }
 

@@ -1,0 +1,44 @@
+public import CustomsCore
+public import CustomsTiming
+
+/// Runs the clearance-timing stage over the declarations of a batch and files its findings with
+/// the file that holds each declaration (by the declaration's file and key), so `validate`
+/// reports them beside the declaration's other findings.
+public enum BatchTiming {
+    /// The timing report of a batch; `nil` when the configuration carries no timing data.
+    /// `looseEvents` are events keyed by declaration id read apart from their declaration
+    /// (event logs, customs receipts); an id that matches no declaration is timed alone.
+    public static func report(
+        _ results: [FileResult], configuration: PipelineConfiguration, looseEvents: [String: [Event]] = [:]
+    ) -> TimingReport? {
+        guard let data = configuration.timing else { return nil }
+        return TimingStage(data: data).run(declarations: results.flatMap(\.declarations), looseEvents: looseEvents)
+    }
+
+    /// Adds the timing findings to the file results they belong to; findings about event logs
+    /// whose declaration is in no file have no file and are returned.
+    @discardableResult
+    public static func attach(_ results: inout [FileResult], configuration: PipelineConfiguration) -> [Finding] {
+        guard let report = report(results, configuration: configuration) else { return [] }
+        var indexByFile: [String: Int] = [:]
+        for (index, result) in results.enumerated() {
+            // A finding names its declaration's source file: normally the result's own path.
+            for file in [result.file] + result.declarations.map(\.source.file) where indexByFile[file] == nil {
+                indexByFile[file] = index
+            }
+        }
+        var unfiled: [Finding] = []
+        for finding in report.findings {
+            if let file = finding.file, let index = indexByFile[file] {
+                // An adapter that read a time without offset already said so, with its line.
+                let repeated = finding.rule == "timing.zone-assumed" && results[index].findings.contains {
+                    $0.rule == finding.rule && $0.declaration == finding.declaration
+                }
+                if !repeated { results[index].findings.append(finding) }
+            } else {
+                unfiled.append(finding)
+            }
+        }
+        return unfiled
+    }
+}
