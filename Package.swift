@@ -31,10 +31,12 @@ let package = Package(
         .target(name: "CustomsXML", dependencies: ["CLibXML2", "CustomsCore"]),
         // One adapter per source format, and the registry that detects them.
         .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
+        // Code-list and consistency rules over one shared declaration, and their configuration.
+        .target(name: "CustomsRules", dependencies: ["CustomsCore"]),
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
-            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CustomsCore", "CustomsXML", "CustomsFormats", "CustomsRules", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "customs",
@@ -48,6 +50,8 @@ let package = Package(
         .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore", "CustomsTestSupport"]),
         .testTarget(name: "CustomsXMLTests", dependencies: ["CustomsXML", "CustomsCore", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
+        .testTarget(
+            name: "CustomsRulesTests", dependencies: ["CustomsRules", "CustomsCore", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
     ],
