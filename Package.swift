@@ -42,6 +42,7 @@ let package = Package(
             name: "customs",
             dependencies: [
                 "CustomsPipeline",
+                "CustomsRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

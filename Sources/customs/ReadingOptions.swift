@@ -21,7 +21,7 @@ struct ReadingOptions: ParsableArguments {
     var maxFindings: Int?
 
     @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "A rules configuration (JSON): enable or disable rules by code or layer, override severities, set tolerances. Default: Schemas/rules-default.json.",
+        "A rules configuration (JSON): enable or disable rules by code or layer, override severities, set tolerances. Default: as documented in Schemas/rules-default.json.",
         valueName: "FILE"))
     var rulesFile: String?
 

@@ -66,7 +66,7 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.field == "goodsItems[0].value")
         #expect(found.first?.line == 77)
-        #expect(found.first?.message.hasPrefix("goodsItems[0].value 40 differs from quantity 3 × unitPrice 12.5 = 37.5: difference 2.5") == true)
+        #expect(found.first?.message.hasPrefix("goodsItems[0].value 40 differs from quantity 3 × unitPrice 12.5 = 37.5 by 2.5 (") == true)
     }
 
     @Test func lineTotalToleratesRoundingOfTheUnitPrice() {

@@ -31,8 +31,9 @@ public struct LineTotalRule: DeclarationRule {
             let path = "goodsItems[\(index)]"
             let quantityText = filed == quantity ? DecimalText.text(quantity) : "\(DecimalText.text(filed)) (as filed; \(DecimalText.text(quantity)) \(item.unit ?? ""))"
             var message = "\(path).value \(DecimalText.text(value)) differs from quantity \(quantityText) × unitPrice \(DecimalText.text(price)) = \(DecimalText.text(product))"
-            message += ": difference \(DecimalText.text(difference)) (relative \(DecimalText.percent(DecimalText.relativeDifference(product, value))))"
-            message += ", more than the \(DecimalText.text(DecimalText.rounded(allowed, scale: 6))) that rounding of the unit price to \(DecimalText.decimals(price)) decimal\(DecimalText.decimals(price) == 1 ? "" : "s") allows"
+            let decimals = DecimalText.decimals(price)
+            message += " by \(DecimalText.text(difference)) (\(DecimalText.percent(DecimalText.relativeDifference(product, value))))"
+            message += "; rounding of the unit price as filed (\(decimals) decimal\(decimals == 1 ? "" : "s")) and of the value explains at most \(DecimalText.text(DecimalText.rounded(allowed, scale: 6)))"
             if context.tolerances.lineTotal > 0 { message += " with the tolerance \(DecimalText.percent(context.tolerances.lineTotal))" }
             return FindingPlace.finding("value.line-total", message, in: declaration, item: item, field: path + ".value")
         }
