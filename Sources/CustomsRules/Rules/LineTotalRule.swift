@@ -39,14 +39,20 @@ public struct LineTotalRule: DeclarationRule {
         }
     }
 
+    /// The element names of the unit a quantity is filed in (China DecList, CEB InventoryList).
+    static let filedUnitNames: Set<String> = ["GUnit", "unit"]
+
     /// The quantity in the unit the price was filed per: the national unit's multiplier divided
     /// back out; `nil` when the item's unit was mapped with a multiplier that cannot be found.
     func filedQuantity(_ quantity: Decimal, of item: GoodsItem, format: String, codeLists: CodeLists) -> Decimal? {
         guard let unit = item.unit else { return quantity }
         let systems = AsFiledCodeSource.systems(for: format).filter { $0 == .china || $0 == .eaeu }
-        for entry in item.asFiled.entries {
+        // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1).
+        let entries = item.asFiled.entries.filter { entry in
             let name = entry.name.lowercased()
-            guard name.contains("unit"), !name.contains("price") else { continue }
+            return name.contains("unit") && !name.contains("price")
+        }.sorted { (Self.filedUnitNames.contains($0.name) ? 0 : 1) < (Self.filedUnitNames.contains($1.name) ? 0 : 1) }
+        for entry in entries {
             for system in systems {
                 if case let .found(mapping) = codeLists.unit(entry.raw, in: system), mapping.rec20 == unit {
                     return mapping.factor == 1 ? quantity : quantity / mapping.factor

@@ -34,8 +34,8 @@ extension CodeSystem {
         switch self {
         case .china: "China customs"
         case .eaeu: "EAEU"
-        case .isoNumeric: "ISO numeric"
         case .rec19: "UN/ECE Rec 19"
+        default: rawValue
         }
     }
 }
