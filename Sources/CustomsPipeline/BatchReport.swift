@@ -52,11 +52,11 @@ public struct BatchReport: Sendable {
         if let line = first?.line { place.append("line \(line)") } else if let row = first?.row { place.append("row \(row)") }
         if let declaration = first?.declaration { place.append("declaration \(declaration)") }
         let errors = dropped.filter { $0.severity == .error }.count
-        let scope = file == nil ? "cross-declaration findings" : "findings of this file"
-        let from = place.isEmpty ? "" : " from \(place.joined(separator: ", ")) on"
+        let scope = file == nil ? "among the cross-declaration findings" : "in this file (the cap applies per file)"
+        let from = place.isEmpty ? "" : ", cut from \(place.joined(separator: ", ")) on"
         return Finding(
             rule: "findings.capped",
-            message: "\(dropped.count) more \(scope) (\(errors) error\(errors == 1 ? "" : "s")) are not listed: --max-findings \(limit) per file cut them\(from)",
+            message: "\(dropped.count) more findings were not listed (--max-findings \(limit)) \(scope)\(from); \(errors) of them error\(errors == 1 ? "" : "s")",
             file: file, line: first?.line, row: first?.row, declaration: first?.declaration)
     }
 }
