@@ -6,8 +6,9 @@ import CustomsRules
 ///
 /// A schema violation does not stop these layers: they run on whatever could be read. A file
 /// that is not readable or not well-formed (an error of the file & syntax layer) stops before
-/// them. A rule finding that repeats one the adapter already made (same code, declaration and
-/// field) is dropped. The rules configuration then applies to every finding of the file:
+/// them. A rule finding about a field the adapter already reported on (same declaration and
+/// field, whatever the code: a USCC the adapter called `field.invalid`, a header total it
+/// checked itself) is dropped, so one defect gives one finding. The rules configuration then applies to every finding of the file:
 /// disabled codes go, overridden severities apply.
 enum RuleStage {
     static func run(on result: inout FileResult, configuration: PipelineConfiguration) {
@@ -15,10 +16,10 @@ enum RuleStage {
             $0.severity == .error && RuleCatalogue.descriptor($0.rule)?.layer == .file
         }
         if !stoppedAtSyntax {
-            var seen = Set(result.findings.map { Key(rule: $0.rule, declaration: $0.declaration, field: $0.field) })
+            let seen = Set(result.findings.compactMap { $0.field == nil ? nil : Key(declaration: $0.declaration, field: $0.field) })
             for declaration in result.declarations {
                 for finding in configuration.ruleSet.check(declaration, codeLists: configuration.codeLists, configuration: configuration.rules)
-                where seen.insert(Key(rule: finding.rule, declaration: finding.declaration, field: finding.field)).inserted {
+                where finding.field == nil || !seen.contains(Key(declaration: finding.declaration, field: finding.field)) {
                     result.findings.append(finding)
                 }
             }
@@ -27,7 +28,6 @@ enum RuleStage {
     }
 
     private struct Key: Hashable {
-        var rule: String
         var declaration: String?
         var field: String?
     }
