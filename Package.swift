@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CustomsFormats", dependencies: ["CustomsCore", "CustomsXML"]),
         // Clearance timing: milestones, intervals, working-day calendars, statistics per group.
         .target(name: "CustomsTiming", dependencies: ["CustomsCore"]),
+        // Code-list and consistency rules over one shared declaration, and their configuration.
+        .target(name: "CustomsRules", dependencies: ["CustomsCore"]),
         // Export ↔ import/transit matching and the mirror checks.
         .target(name: "CustomsReconcile", dependencies: ["CustomsCore"]),
         // The persistent store: SQLite through GRDB.
@@ -48,7 +50,7 @@ let package = Package(
         .target(
             name: "CustomsPipeline",
             dependencies: [
-                "CustomsCore", "CustomsXML", "CustomsFormats", "CustomsTiming", "CustomsReconcile", "CustomsStore",
+                "CustomsCore", "CustomsXML", "CustomsFormats", "CustomsRules", "CustomsTiming", "CustomsReconcile", "CustomsStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
                 "CustomsPipeline",
                 "CustomsReconcile",
                 "CustomsStore",
+                "CustomsRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +72,8 @@ let package = Package(
         .testTarget(name: "CustomsReconcileTests", dependencies: ["CustomsReconcile", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsTimingTests", dependencies: ["CustomsTiming", "CustomsPipeline", "CustomsTestSupport", "customs"]),
+        .testTarget(
+            name: "CustomsRulesTests", dependencies: ["CustomsRules", "CustomsCore", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
     ],

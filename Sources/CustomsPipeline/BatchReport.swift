@@ -27,37 +27,36 @@ public struct BatchReport: Sendable {
         return allFindings.contains { $0.severity >= threshold && $0.rule != "findings.capped" } ? 1 : 0
     }
 
-    /// Keeps the first `limit` findings (in file order) and says where the cap cut with a
-    /// `findings.capped` finding, so nothing is dropped silently.
+    /// Keeps the first `limit` findings of each file (in file order), and of the
+    /// cross-declaration findings, and says where each cap cut with a `findings.capped`
+    /// finding on that file, so nothing is dropped silently.
     private mutating func cap(at limit: Int) {
-        var remaining = max(0, limit)
-        var cut = 0
-        var cutFile: String?
+        let limit = max(0, limit)
         for index in files.indices {
             let findings = files[index].findings
-            if findings.count <= remaining {
-                remaining -= findings.count
-                continue
-            }
-            cut += findings.count - remaining
-            if cutFile == nil { cutFile = files[index].file }
-            files[index].findings = Array(findings.prefix(remaining))
-            remaining = 0
+            guard findings.count > limit else { continue }
+            files[index].findings = Array(findings.prefix(limit))
+            files[index].findings.append(Self.capped(findings.dropFirst(limit), limit: limit, file: files[index].file))
         }
-        if crossFindings.count > remaining {
-            cut += crossFindings.count - remaining
-            crossFindings = Array(crossFindings.prefix(remaining))
+        if crossFindings.count > limit {
+            let dropped = crossFindings.dropFirst(limit)
+            crossFindings = Array(crossFindings.prefix(limit))
+            crossFindings.append(Self.capped(dropped, limit: limit, file: nil))
         }
-        if cut > 0 {
-            let finding = Finding(
-                rule: "findings.capped",
-                message: "\(cut) more findings were not listed (--max-findings \(limit)); the cap cut from \(cutFile ?? "the cross-declaration findings") on",
-                file: cutFile)
-            if let cutFile, let index = files.firstIndex(where: { $0.file == cutFile }) {
-                files[index].findings.append(finding)
-            } else {
-                crossFindings.append(finding)
-            }
-        }
+    }
+
+    /// The `findings.capped` finding for the findings a cap dropped, located at the first one.
+    private static func capped(_ dropped: ArraySlice<Finding>, limit: Int, file: String?) -> Finding {
+        let first = dropped.first
+        var place: [String] = []
+        if let line = first?.line { place.append("line \(line)") } else if let row = first?.row { place.append("row \(row)") }
+        if let declaration = first?.declaration { place.append("declaration \(declaration)") }
+        let errors = dropped.filter { $0.severity == .error }.count
+        let scope = file == nil ? "among the cross-declaration findings" : "in this file (the cap applies per file)"
+        let from = place.isEmpty ? "" : ", cut from \(place.joined(separator: ", ")) on"
+        return Finding(
+            rule: "findings.capped",
+            message: "\(dropped.count) more findings were not listed (--max-findings \(limit)) \(scope)\(from); \(errors) of them error\(errors == 1 ? "" : "s")",
+            file: file, line: first?.line, row: first?.row, declaration: first?.declaration)
     }
 }

@@ -38,6 +38,7 @@ public struct FileProcessor: Sendable {
         case .xml:
             processXML(path, facts: facts, into: &result)
         }
+        RuleStage.run(on: &result, configuration: configuration)
         return result
     }
 

@@ -1,5 +1,6 @@
 public import CustomsCore
 public import CustomsFormats
+public import CustomsRules
 public import CustomsTiming
 public import CustomsXML
 import Foundation
@@ -17,6 +18,9 @@ public struct PipelineConfiguration: Sendable {
     public var jobs: Int
     /// Calendars, release targets and crossing hours for the timing stage; `nil`: no timing.
     public var timing: TimingData?
+    /// The code-list and consistency rules, and what the `--rules` file makes of them.
+    public var ruleSet: RuleSet = .standard
+    public var rules: RuleConfiguration = .standard
 
     public init(
         codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,
@@ -32,14 +36,21 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// Loads the code lists from `Schemas/` (``SchemaDirectory``) and compiles `schemaDirectories`.
-    public static func load(schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil) throws -> PipelineConfiguration {
+    /// `rulesFile` (`--rules`) configures the rules; an unusable one is a ``PipelineError``.
+    public static func load(
+        schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil, rulesFile: String? = nil
+    ) throws -> PipelineConfiguration {
         guard let directory = SchemaDirectory.locate() else { throw PipelineError.schemasNotFound }
         let codeLists = try CodeLists(directory: directory)
         let schemas = schemaDirectories.isEmpty ? nil : XMLSchemaSet(directories: schemaDirectories)
         let timing: TimingData
         do { timing = try TimingData(directory: directory) } catch { throw PipelineError("timing data in \(directory.path): \(error)") }
-        return PipelineConfiguration(
+        var configuration = PipelineConfiguration(
             codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs, timing: timing)
+        if let rulesFile {
+            do { configuration.rules = try RuleConfigurationFile.load(rulesFile) } catch { throw PipelineError(error.description) }
+        }
+        return configuration
     }
 }
 

@@ -17,8 +17,13 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read every file in this character encoding (e.g. windows-1251, GB18030), overriding detection.", valueName: "NAME"))
     var encoding: String?
 
-    @Option(help: ArgumentHelp("List at most N findings; a findings.capped finding says where the cap cut.", valueName: "N"))
+    @Option(help: ArgumentHelp("List at most N findings per file; a findings.capped finding says where the cap cut.", valueName: "N"))
     var maxFindings: Int?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "A rules configuration (JSON): enable or disable rules by code or layer, override severities, set tolerances. Default: as documented in Schemas/rules-default.json.",
+        valueName: "FILE"))
+    var rulesFile: String?
 
     @Option(help: ArgumentHelp("Worker threads for a batch (default: the number of cores).", valueName: "N"))
     var jobs: Int?
@@ -32,7 +37,7 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func configuration() throws -> PipelineConfiguration {
-        let configuration = try PipelineConfiguration.load(schemaDirectories: schemaDirectories, encoding: encoding, jobs: jobs)
+        let configuration = try PipelineConfiguration.load(schemaDirectories: schemaDirectories, encoding: encoding, jobs: jobs, rulesFile: rulesFile)
         if let schemas = configuration.schemas {
             for failure in schemas.failures {
                 Diagnostics.warn("\(failure.path): the XSD does not compile and is not used: \(failure.summary)")

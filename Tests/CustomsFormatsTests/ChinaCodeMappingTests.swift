@@ -36,7 +36,7 @@ struct ChinaCodeMappingTests {
         ("dec-trafmode-Q-unknown.xml", "code.transport-mode", "transportMode"),
         ("dec-ieflag-X-unknown.xml", "code.direction", "direction"),
         ("dec-transmode-9-unknown.xml", "field.invalid", "incoterm"),
-        ("dec-uscc-wrong-check-character.xml", "field.invalid", "exporter.id"),
+        ("dec-uscc-wrong-check-character.xml", "party.id-check", "exporter.id"),
     ])
     func unknownCode(fixture: String, rule: String, field: String) throws {
         let (declaration, findings) = try read(fixture)

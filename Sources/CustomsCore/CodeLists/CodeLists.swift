@@ -43,6 +43,8 @@ public final class CodeLists: Sendable {
     public let isoCountryByNumeric: [String: String]
     public let isoCurrencies: Set<String>
     public let isoCurrencyByNumeric: [String: String]
+    /// UN/ECE Recommendation 20 common codes → unit name (`Schemas/codelists/rec20-units.csv`).
+    public let rec20Units: [String: String]
     let units: [CodeSystem: [String: CodeLookup<UnitMapping>]]
     let modes: [CodeSystem: [String: CodeLookup<TransportMode>]]
     let directions: [CodeSystem: [String: Direction]]
@@ -73,6 +75,7 @@ public final class CodeLists: Sendable {
         let currencies = try table("codelists/iso-4217-currencies.csv")
         isoCurrencies = Set(currencies.filter { $0["withdrawn"] != "yes" }.compactMap { $0["alpha"] })
         isoCurrencyByNumeric = mapping(currencies.filter { $0["withdrawn"] != "yes" }, "numeric", "alpha")
+        rec20Units = mapping(try table("codelists/rec20-units.csv"), "code", "name")
 
         func unitTable(_ rows: [[String: String]], code: String) -> [String: CodeLookup<UnitMapping>] {
             var result: [String: CodeLookup<UnitMapping>] = [:]

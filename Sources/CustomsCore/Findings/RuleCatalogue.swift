@@ -55,6 +55,7 @@ public enum RuleCatalogue {
         .init("code.transport-mode", .codeLists, .error, "A transport mode code is not in the source's code list."),
         .init("code.direction", .codeLists, .error, "The direction (import/export/transit flag) is not a known value."),
         .init("container.check-digit", .codeLists, .error, "A container number fails the ISO 6346 check digit or is not in ISO 6346 form."),
+        .init("party.id-check", .codeLists, .warning, "An 18-character Chinese party id fails the USCC check character (GB 32100-2015)."),
         .init("mass.net-exceeds-gross", .consistency, .error, "Net mass is greater than gross mass."),
         .init("totals.mismatch", .consistency, .error, "A header total differs from the sum of the goods items."),
         .init("value.line-total", .consistency, .error, "Quantity × unit price differs from the line value."),

@@ -102,8 +102,8 @@ extension DeclarationDraft {
     }
 
     /// A party from its name and identifier elements (the first identifier present is its `id`;
-    /// the others present stay in `asFiled`). An 18-character id from a USCC element that fails
-    /// its check character (GB 32100-2015) is `field.invalid`; the id is kept as filed.
+    /// the others present stay in `asFiled`). The check character of a USCC is the rules' job
+    /// (`party.id-check`).
     mutating func party(name names: [XMLElement?], ids: [XMLElement?], country: String?, field: String) -> Party? {
         var party = Party()
         for element in names where party.name == nil {
@@ -113,9 +113,6 @@ extension DeclarationDraft {
             guard let element, let id = text(element, field: field + ".id") else { continue }
             if party.id == nil {
                 party.id = id
-                if element.name.hasSuffix("Scc") {
-                    checkUSCC(id, element: element, field: field + ".id")
-                }
             } else if id != party.id {
                 declaration.asFiled.set(element.name, id)
             }
@@ -123,19 +120,6 @@ extension DeclarationDraft {
         guard !party.isEmpty else { return nil }
         party.country = country
         return party
-    }
-
-    private mutating func checkUSCC(_ id: String, element: XMLElement, field: String) {
-        guard id.count == USCC.length else {
-            finding("field.invalid", "\(element.name) '\(id)' is not a unified social credit code (18 characters, GB 32100-2015)", at: element, field: field)
-            return
-        }
-        guard let expected = USCC.checkCharacter(id) else {
-            finding("field.invalid", "\(element.name) '\(id)' holds characters outside the unified social credit code alphabet (digits and capital letters but I, O, S, V, Z)", at: element, field: field)
-            return
-        }
-        guard expected != id.last else { return }
-        finding("field.invalid", "\(element.name) '\(id)' fails the unified social credit code check: its last character should be \(expected)", at: element, field: field)
     }
 
     /// Template text (`string`, `token`, `########`) anywhere in the record, not already reported

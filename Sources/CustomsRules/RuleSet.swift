@@ -1,0 +1,36 @@
+public import CustomsCore
+
+/// The declaration rules in the order of their layers: code lists, then consistency (syntax,
+/// schema and field findings come from the XML reader and the adapters before).
+public struct RuleSet: Sendable {
+    public let rules: [any DeclarationRule]
+
+    /// Every rule of the product, in layer order.
+    public static let standard = RuleSet(rules: [
+        CountryCodeRule(), CurrencyCodeRule(), UnitCodeRule(), TransportModeCodeRule(), DirectionCodeRule(),
+        HSCodeRule(), ContainerCheckDigitRule(), PartyIDCheckRule(),
+        NetMassRule(), TotalsRule(), LineTotalRule(),
+    ])
+
+    public init(rules: [any DeclarationRule]) {
+        let order = RuleLayer.allCases
+        self.rules = rules.enumerated().sorted { a, b in
+            let (la, lb) = (order.firstIndex(of: a.element.layer) ?? 0, order.firstIndex(of: b.element.layer) ?? 0)
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The codes some rule of this set can report.
+    public var codes: Set<String> { Set(rules.flatMap(\.codes)) }
+
+    /// The findings of every enabled rule about `declaration`, with the configuration's
+    /// severities. A rule whose codes are all disabled does not run.
+    public func check(_ declaration: Declaration, codeLists: CodeLists, configuration: RuleConfiguration = .standard) -> [Finding] {
+        let context = RuleContext(codeLists: codeLists, tolerances: configuration.tolerances)
+        var findings: [Finding] = []
+        for rule in rules where rule.codes.contains(where: configuration.isEnabled) {
+            findings += rule.check(declaration, in: context)
+        }
+        return configuration.apply(to: findings)
+    }
+}

@@ -1,0 +1,31 @@
+public import CustomsCore
+
+/// `code.country`: every country of the declaration — declaring country, parties' countries,
+/// goods items' origin — is an ISO 3166-1 alpha-2 code (`Schemas/codelists/iso-3166-countries.csv`,
+/// from the datasets/country-codes package). National codes were mapped by the adapters, which
+/// report what they could not map; this rule checks what arrived as ISO already (cbd-xml, CSV).
+public struct CountryCodeRule: DeclarationRule {
+    public let codes = ["code.country"]
+    public let layer = RuleLayer.codeLists
+    public let source = "ISO 3166-1 alpha-2 (Schemas/codelists/iso-3166-countries.csv)"
+
+    public init() {}
+
+    public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        func check(_ value: String?, field: String, item: GoodsItem? = nil) {
+            guard let value, !context.codeLists.isoCountries.contains(value) else { return }
+            findings.append(FindingPlace.finding(
+                "code.country", "\(field) \(FindingPlace.quoted(value)) is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. CN, KZ)",
+                in: declaration, item: item, field: field))
+        }
+        check(declaration.declaringCountry, field: "declaringCountry")
+        for (name, party) in [("exporter", declaration.exporter), ("importer", declaration.importer), ("declarant", declaration.declarant)] {
+            check(party?.country, field: name + ".country")
+        }
+        for (index, item) in declaration.goodsItems.enumerated() {
+            check(item.originCountry, field: "goodsItems[\(index)].originCountry", item: item)
+        }
+        return findings
+    }
+}

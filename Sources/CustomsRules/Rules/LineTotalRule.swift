@@ -1,0 +1,64 @@
+public import CustomsCore
+import Foundation
+
+/// `value.line-total`: each goods item's value equals quantity × unit price, allowing for the
+/// rounding of the unit price and of the value to the decimals they were filed with, plus the
+/// configured relative tolerance (0 by default).
+///
+/// China's adapters apply a national unit's multiplier to the quantity (5 of 043 百个 become
+/// 500 H87) while the unit price stays per national unit as filed; the rule divides the
+/// multiplier back out (from the national unit kept in `asFiled`) so both sides are in the
+/// units the declarant filed. When the multiplier cannot be found again, the item is skipped
+/// rather than compared in inconsistent units.
+public struct LineTotalRule: DeclarationRule {
+    public let codes = ["value.line-total"]
+    public let layer = RuleLayer.consistency
+    public let source = "Invoice arithmetic: line value = quantity × unit price (WCO Data Model, China DeclTotal/totalPrice)"
+
+    public init() {}
+
+    public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
+        declaration.goodsItems.enumerated().compactMap { index, item in
+            guard let quantity = item.quantity, let price = item.unitPrice, let value = item.value,
+                  let filed = filedQuantity(quantity, of: item, format: declaration.sourceFormat, codeLists: context.codeLists)
+            else { return nil }
+            let product = filed * price
+            let rounding = abs(filed) * DecimalText.halfUnit(decimals: DecimalText.decimals(price))
+                + DecimalText.halfUnit(decimals: max(2, DecimalText.decimals(value)))
+            let allowed = rounding + context.tolerances.lineTotal * max(abs(product), abs(value))
+            let difference = abs(product - value)
+            guard difference > allowed else { return nil }
+            let path = "goodsItems[\(index)]"
+            let quantityText = filed == quantity ? DecimalText.text(quantity) : "\(DecimalText.text(filed)) (as filed; \(DecimalText.text(quantity)) \(item.unit ?? ""))"
+            var message = "\(path).value \(DecimalText.text(value)) differs from quantity \(quantityText) × unitPrice \(DecimalText.text(price)) = \(DecimalText.text(product))"
+            let decimals = DecimalText.decimals(price)
+            message += " by \(DecimalText.text(difference)) (\(DecimalText.percent(DecimalText.relativeDifference(product, value))))"
+            message += "; rounding of the unit price as filed (\(decimals) decimal\(decimals == 1 ? "" : "s")) and of the value explains at most \(DecimalText.text(DecimalText.rounded(allowed, scale: 6)))"
+            if context.tolerances.lineTotal > 0 { message += " with the tolerance \(DecimalText.percent(context.tolerances.lineTotal))" }
+            return FindingPlace.finding("value.line-total", message, in: declaration, item: item, field: path + ".value")
+        }
+    }
+
+    /// The element names of the unit a quantity is filed in (China DecList, CEB InventoryList).
+    static let filedUnitNames: Set<String> = ["GUnit", "unit"]
+
+    /// The quantity in the unit the price was filed per: the national unit's multiplier divided
+    /// back out; `nil` when the item's unit was mapped with a multiplier that cannot be found.
+    func filedQuantity(_ quantity: Decimal, of item: GoodsItem, format: String, codeLists: CodeLists) -> Decimal? {
+        guard let unit = item.unit else { return quantity }
+        let systems = AsFiledCodeSource.systems(for: format).filter { $0 == .china || $0 == .eaeu }
+        // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1).
+        let entries = item.asFiled.entries.filter { entry in
+            let name = entry.name.lowercased()
+            return name.contains("unit") && !name.contains("price")
+        }.sorted { (Self.filedUnitNames.contains($0.name) ? 0 : 1) < (Self.filedUnitNames.contains($1.name) ? 0 : 1) }
+        for entry in entries {
+            for system in systems {
+                if case let .found(mapping) = codeLists.unit(entry.raw, in: system), mapping.rec20 == unit {
+                    return mapping.factor == 1 ? quantity : quantity / mapping.factor
+                }
+            }
+        }
+        return quantity
+    }
+}

@@ -1,0 +1,31 @@
+public import CustomsCore
+import Foundation
+
+/// `mass.net-exceeds-gross`: net mass (without packaging) cannot exceed gross mass, on the
+/// header totals and on each goods item (WCO Data Model: NetNetWeightMeasure ≤ GrossMassMeasure).
+public struct NetMassRule: DeclarationRule {
+    public let codes = ["mass.net-exceeds-gross"]
+    public let layer = RuleLayer.consistency
+    public let source = "WCO Data Model: net mass excludes packaging, so it cannot exceed gross mass"
+
+    public init() {}
+
+    public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        if let net = declaration.totals?.netMassKg, let gross = declaration.totals?.grossMassKg, net > gross {
+            findings.append(FindingPlace.finding(
+                "mass.net-exceeds-gross", message("totals", net: net, gross: gross), in: declaration, field: "totals.netMassKg"))
+        }
+        for (index, item) in declaration.goodsItems.enumerated() {
+            guard let net = item.netMassKg, let gross = item.grossMassKg, net > gross else { continue }
+            findings.append(FindingPlace.finding(
+                "mass.net-exceeds-gross", message("goodsItems[\(index)]", net: net, gross: gross),
+                in: declaration, item: item, field: "goodsItems[\(index)].netMassKg"))
+        }
+        return findings
+    }
+
+    private func message(_ path: String, net: Decimal, gross: Decimal) -> String {
+        "\(path).netMassKg \(DecimalText.text(net)) exceeds \(path).grossMassKg \(DecimalText.text(gross)); net mass must not be greater than gross mass"
+    }
+}

@@ -1,0 +1,67 @@
+public import CustomsCore
+import Foundation
+
+/// `totals.mismatch`: the header totals — gross mass, net mass, packages, goods item count —
+/// and the invoice amount agree with the goods items (WCO Data Model: TotalGrossMassMeasure,
+/// TotalPackageQuantity, GoodsItemQuantity, InvoiceAmount are sums over the goods items).
+///
+/// Masses and the amount are compared as relative differences `|a − b| / max(|a|, |b|)` with
+/// the configured tolerances (0.5% by default), counts exactly. A sum is compared only when
+/// every item carries the value; when some lack it, a mismatch is reported only if the items
+/// that do carry it already exceed the header total, and the message says how many lacked it.
+/// The invoice amount is compared only when the items are in the invoice currency.
+public struct TotalsRule: DeclarationRule {
+    public let codes = ["totals.mismatch"]
+    public let layer = RuleLayer.consistency
+    public let source = "WCO Data Model declaration totals (SPEC.md tolerances: relative difference)"
+
+    public init() {}
+
+    public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
+        let items = declaration.goodsItems
+        guard !items.isEmpty else { return [] }
+        var findings: [Finding] = []
+        let tolerances = context.tolerances
+        let totals = declaration.totals
+        let checks: [(header: Decimal?, field: String, itemValue: (GoodsItem) -> Decimal?, tolerance: Decimal, what: String)] = [
+            (totals?.grossMassKg, "totals.grossMassKg", { $0.grossMassKg }, tolerances.mass, "gross mass"),
+            (totals?.netMassKg, "totals.netMassKg", { $0.netMassKg }, tolerances.mass, "net mass"),
+            (totals?.packages, "totals.packages", { $0.packages }, tolerances.count, "packages"),
+        ]
+        for check in checks {
+            guard let header = check.header else { continue }
+            if let message = compare(header, field: check.field, items: items.map(check.itemValue), tolerance: check.tolerance, what: check.what) {
+                findings.append(FindingPlace.finding("totals.mismatch", message, in: declaration, field: check.field))
+            }
+        }
+        if let count = totals?.goodsItemCount, count != items.count {
+            findings.append(FindingPlace.finding(
+                "totals.mismatch",
+                "totals.goodsItemCount \(count) differs from the \(items.count) goods item\(items.count == 1 ? "" : "s") declared (counts must match exactly)",
+                in: declaration, field: "totals.goodsItemCount"))
+        }
+        if let invoice = declaration.invoice, let amount = invoice.amount,
+           items.allSatisfy({ $0.currency == nil || invoice.currency == nil || $0.currency == invoice.currency }),
+           let message = compare(amount, field: "invoice.amount", items: items.map(\.value), tolerance: tolerances.amount, what: "value") {
+            findings.append(FindingPlace.finding("totals.mismatch", message, in: declaration, field: "invoice.amount"))
+        }
+        return findings
+    }
+
+    /// A message when `header` disagrees with the sum of `items` beyond `tolerance`.
+    func compare(_ header: Decimal, field: String, items: [Decimal?], tolerance: Decimal, what: String) -> String? {
+        let present = items.compactMap { $0 }
+        guard !present.isEmpty else { return nil }
+        let sum = present.reduce(0, +)
+        let lacking = items.count - present.count
+        let difference = DecimalText.relativeDifference(header, sum)
+        let allowed = tolerance == 0 ? "they must match exactly" : "exceeds the tolerance \(DecimalText.percent(tolerance))"
+        if lacking == 0 {
+            guard difference > tolerance else { return nil }
+            return "\(field) \(DecimalText.text(header)) differs from \(DecimalText.text(sum)), the sum of the \(what) of the \(items.count) goods item\(items.count == 1 ? "" : "s"): relative difference \(DecimalText.percent(difference)) \(tolerance == 0 ? "— " + allowed : allowed)"
+        }
+        // Some items lack the value: their sum is only a lower bound of the true total.
+        guard sum > header, difference > tolerance else { return nil }
+        return "\(field) \(DecimalText.text(header)) is less than \(DecimalText.text(sum)), the \(what) of the \(present.count) goods item\(present.count == 1 ? "" : "s") that carry it (\(lacking) of \(items.count) lack it): relative difference \(DecimalText.percent(difference)) \(tolerance == 0 ? "— " + allowed : allowed)"
+    }
+}
