@@ -14,10 +14,12 @@ public struct PipelineConfiguration: Sendable {
     public var limits: XMLLimits
     /// Worker threads for a batch (`--jobs`); at least 1.
     public var jobs: Int
+    /// CSV reading: `--csv-delimiter`, `--locale`, header synonyms with `--mapping`; `encoding` as above.
+    public var csv: CSVReadingOptions
 
     public init(
         codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,
-        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil
+        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil, csv: CSVReadingOptions = CSVReadingOptions()
     ) {
         self.codeLists = codeLists
         self.schemas = schemas
@@ -25,15 +27,29 @@ public struct PipelineConfiguration: Sendable {
         self.encoding = encoding
         self.limits = limits
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.csv = csv
+        self.csv.encoding = encoding
     }
 
     /// Loads the code lists from `Schemas/` (``SchemaDirectory``) and compiles `schemaDirectories`.
-    public static func load(schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil) throws -> PipelineConfiguration {
+    /// `csvDelimiter`, `locale` and `mappings` are the CSV options (`--csv-delimiter`,
+    /// `--locale`, `--mapping`); a mapping file that cannot be used is a ``PipelineError``.
+    public static func load(
+        schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil,
+        csvDelimiter: UInt8? = nil, locale: CSVNumberFormat? = nil, mappings: [String] = []
+    ) throws -> PipelineConfiguration {
         guard let directory = SchemaDirectory.locate() else { throw PipelineError.schemasNotFound }
         let codeLists = try CodeLists(directory: directory)
         let schemas = schemaDirectories.isEmpty ? nil : XMLSchemaSet(directories: schemaDirectories)
+        var synonyms = try CSVHeaderSynonyms.builtIn(schemas: directory)
+        do {
+            for mapping in mappings { try synonyms.addMapping(file: mapping) }
+        } catch let error as CSVMappingError {
+            throw PipelineError(error.description)
+        }
         return PipelineConfiguration(
-            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs)
+            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs,
+            csv: CSVReadingOptions(delimiter: csvDelimiter, numberFormat: locale, synonyms: synonyms))
     }
 }
 
