@@ -116,7 +116,7 @@ struct CSVDeclarationAssembler {
             else { draft.finding("field.invalid", "\(cell.header) '\(raw)' is not a risk channel (green, yellow, red, blue)", at: cell) }
         }
         for cell in unknownDeclarationCells { asFiled.set(cell.header, cell.text) }
-        draft.declaration.asFiled = asFiled
+        for entry in asFiled.entries { draft.declaration.asFiled.set(entry.name, entry.raw) }
         for (index, row) in itemRows.enumerated() {
             let item = CSVGoodsItemReader(context: context, authority: authority, lodgedOn: draft.declaration.lodgedOn)
                 .read(row.fields, row: row.row, path: "goodsItems[\(index)]", draft: &draft)

@@ -99,8 +99,14 @@ public struct CSVDocumentReader {
             }
             outcome.layout = columns.layout == .events ? "events" : "declarations"
             var format = options.numberFormat
+            // An error within the sample stops the reading only after the rows before it.
+            var sampleError: (any Error)?
             if format == nil {
-                while pending.count < CSVDocumentReader.sampleRows, let record = try reader.next() { pending.append(record) }
+                do {
+                    while pending.count < CSVDocumentReader.sampleRows, let record = try reader.next() { pending.append(record) }
+                } catch {
+                    sampleError = error
+                }
                 let numeric = columns.fields.indices.filter { columns.fields[$0]?.isNumber == true || columns.fields[$0] == .quantityAndUnit }
                 format = CSVNumberFormat.detect(pending.lazy.flatMap { record in
                     numeric.lazy.compactMap { $0 < record.fields.count ? record.fields[$0] : nil }
@@ -129,6 +135,7 @@ public struct CSVDocumentReader {
             }
             for record in pending { take(record) }
             pending = []
+            if let sampleError { throw sampleError }
             while let record = try reader.next() { take(record) }
             flush()
         } catch let error as CSVStructureError {

@@ -50,6 +50,11 @@ public enum CSVEncodingDetector {
         if prefix.starts(with: [0xFE, 0xFF]) { return .decided(CSVEncoding(name: "UTF-16BE", bomLength: 2, confidence: 1)) }
         guard prefix.contains(where: { $0 >= 0x80 }) else { return .decided(.utf8) }
         if isUTF8(prefix) { return .decided(.utf8) }
+        let utf8 = utf8Score(prefix)
+        if utf8 >= 0.99 {
+            // UTF-8 text with a stray invalid byte: read as UTF-8; the row is `encoding.invalid`.
+            return .decided(CSVEncoding(name: "UTF-8", bomLength: 0, confidence: utf8))
+        }
         let cyrillic = cyrillicScore(prefix)
         let chinese = chineseScore(prefix)
         let hint = "pass --encoding windows-1251 (Russian or Kazakh Excel) or --encoding GB18030 (Chinese Excel) if you know it"
@@ -64,6 +69,32 @@ public enum CSVEncodingDetector {
     }
 
     private static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }
+
+    /// Share of non-ASCII bytes that belong to well-formed UTF-8 sequences (0 without at least
+    /// eight such sequences).
+    static func utf8Score(_ bytes: [UInt8]) -> Double {
+        var index = 0
+        var high = 0
+        var valid = 0
+        var sequences = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            guard lead >= 0x80 else { index += 1; continue }
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+            if length > 0, index + length <= bytes.count,
+               String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+                high += length
+                valid += length
+                sequences += 1
+                index += length
+            } else {
+                high += 1
+                index += 1
+            }
+        }
+        guard sequences >= 8, high > 0 else { return 0 }
+        return Double(valid) / Double(high)
+    }
 
     /// Valid UTF-8, allowing the prefix to end inside a sequence.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
