@@ -10,7 +10,20 @@ public struct CSVCell: Sendable {
     /// Its 1-based row (the header is row 1).
     public var row: Int
     /// Its path in the shared declaration (`goodsItems[2].grossMassKg`).
-    public var field: String
+    public var field: String {
+        fieldPrefix.isEmpty ? fieldName : fieldPrefix + "." + fieldName
+    }
+    /// `goodsItems[2]`, `events[0]` or empty for a declaration column.
+    public var fieldPrefix: String
+    public var fieldName: String
+
+    public init(text: String, header: String, row: Int, field: String, prefix: String = "") {
+        self.text = text
+        self.header = header
+        self.row = row
+        self.fieldName = field
+        self.fieldPrefix = prefix
+    }
 }
 
 /// Reading CSV cells into a declaration: the same rules as the XML helpers of
@@ -27,8 +40,8 @@ extension DeclarationDraft {
 
     /// The cell's text, or `nil` when it is empty or a placeholder.
     public mutating func text(_ cell: CSVCell?) -> String? {
-        guard let cell, !cell.text.isEmpty else { return nil }
-        if Placeholder.isPlaceholder(cell.text) {
+        guard let cell, let first = cell.text.utf8.first else { return nil }
+        if first == UInt8(ascii: "s") || first == UInt8(ascii: "t") || first == UInt8(ascii: "#"), Placeholder.isPlaceholder(cell.text) {
             finding("field.placeholder", "\(cell.header) holds template text '\(cell.text)' instead of a value", at: cell)
             return nil
         }
@@ -40,7 +53,7 @@ extension DeclarationDraft {
     public mutating func decimal(_ cell: CSVCell?, format: CSVNumberFormat, asFiled: inout AsFiled) -> Decimal? {
         guard let cell, let text = text(cell) else { return nil }
         if let value = CSVNumberFormat.parse(text, as: format) {
-            if CSVNumberFormat.normalize(text, decimal: ".") != text { asFiled.set(cell.header, text) }
+            if !CSVNumberFormat.isPlain(text) { asFiled.set(cell.header, text) }
             return value
         }
         asFiled.set(cell.header, text)

@@ -1,13 +1,34 @@
 import CustomsCore
 import Foundation
 
-/// What every declaration of one CSV file is read with.
-struct CSVFileContext {
-    var file: String
-    var columns: CSVColumns
-    var numberFormat: CSVNumberFormat
-    var codeLists: CodeLists
-    var rec20: Set<String>
+/// What every declaration of one CSV file is read with (one shared instance per file).
+final class CSVFileContext {
+    let file: String
+    let columns: CSVColumns
+    let numberFormat: CSVNumberFormat
+    let codeLists: CodeLists
+    let rec20: Set<String>
+    /// Columns that map to no field (kept in `asFiled`).
+    let unknownColumns: [Int]
+
+    init(file: String, columns: CSVColumns, numberFormat: CSVNumberFormat, codeLists: CodeLists, rec20: Set<String>) {
+        self.file = file
+        self.columns = columns
+        self.numberFormat = numberFormat
+        self.codeLists = codeLists
+        self.rec20 = rec20
+        unknownColumns = columns.fields.indices.filter { columns.fields[$0] == nil }
+    }
+}
+
+/// The first filed cell of each declaration column, an array lookup.
+struct CSVFieldCells {
+    private var cells = [CSVCell?](repeating: nil, count: CSVField.count)
+
+    subscript(field: CSVField) -> CSVCell? {
+        get { cells[field.ordinal] }
+        set { cells[field.ordinal] = newValue }
+    }
 }
 
 /// Gathers the consecutive rows of one declaration (declarations layout) and harmonizes them.
@@ -15,11 +36,11 @@ struct CSVFileContext {
 /// Declaration columns may repeat on every row or stand on the first row only: the first filed
 /// value counts, and a later row that files a different one is `field.invalid`. A row with any
 /// goods-item column filed is a goods item. Memory: the rows of this one declaration.
-struct CSVDeclarationAssembler {
+final class CSVDeclarationAssembler {
     let context: CSVFileContext
     let id: String
     let firstRow: Int
-    private var declarationCells: [CSVField: CSVCell] = [:]
+    private var declarationCells = CSVFieldCells()
     private var conflicts: [(CSVCell, CSVCell)] = []
     private var itemRows: [(row: Int, fields: [String])] = []
     private var unknownDeclarationCells: [CSVCell] = []
@@ -30,11 +51,12 @@ struct CSVDeclarationAssembler {
         self.firstRow = firstRow
     }
 
-    mutating func add(_ record: CSVRecord) {
+    func add(_ record: CSVRecord) {
         var isItem = false
+        let fields = context.columns.fields
         for (column, value) in record.fields.enumerated() {
-            guard let field = context.columns.fields[column] else { continue }
-            let text = value.trimmingCharacters(in: .whitespaces)
+            guard let field = fields[column] else { continue }
+            let text = value.csvTrimmed
             guard !text.isEmpty else { continue }
             if field.isGoodsItemColumn { isItem = true; continue }
             let cell = CSVCell(text: text, header: context.columns.headers[column], row: record.row, field: field.path)
@@ -47,15 +69,11 @@ struct CSVDeclarationAssembler {
         if isItem {
             itemRows.append((record.row, record.fields))
         } else {
-            for column in unknownColumns where !record.fields[column].isEmpty {
+            for column in context.unknownColumns where !record.fields[column].isEmpty {
                 unknownDeclarationCells.append(CSVCell(
                     text: record.fields[column], header: context.columns.headers[column], row: record.row, field: ""))
             }
         }
-    }
-
-    private var unknownColumns: [Int] {
-        context.columns.fields.indices.filter { context.columns.fields[$0] == nil }
     }
 
     /// The harmonized declaration with its findings.
@@ -117,9 +135,9 @@ struct CSVDeclarationAssembler {
         }
         for cell in unknownDeclarationCells { asFiled.set(cell.header, cell.text) }
         for entry in asFiled.entries { draft.declaration.asFiled.set(entry.name, entry.raw) }
+        let itemReader = CSVGoodsItemReader(context: context, authority: authority)
         for (index, row) in itemRows.enumerated() {
-            let item = CSVGoodsItemReader(context: context, authority: authority, lodgedOn: draft.declaration.lodgedOn)
-                .read(row.fields, row: row.row, path: "goodsItems[\(index)]", draft: &draft)
+            let item = itemReader.read(row.fields, row: row.row, path: "goodsItems[\(index)]", draft: &draft)
             draft.declaration.goodsItems.append(item)
         }
         return draft

@@ -91,7 +91,7 @@ public struct CSVDocumentReader {
                 fileFinding("encoding.invalid", "header \(invalid + 1) is not valid \(encoding.name)", row: header.row)
                 return outcome
             }
-            let columns = CSVColumns(headers: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, synonyms: options.synonyms)
+            let columns = CSVColumns(headers: header.fields.map { $0.csvTrimmed }, synonyms: options.synonyms)
             guard columns.fields.contains(where: { $0 != nil }) else {
                 outcome.recognized = false
                 fileFinding("format.unknown", "the file is text but no CSV layout is recognized: none of its headers (\(columns.headers.prefix(5).joined(separator: ", "))) is a known column; a --mapping file can name them")

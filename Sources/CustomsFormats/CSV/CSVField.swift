@@ -58,6 +58,19 @@ public enum CSVField: String, Sendable, Hashable, CaseIterable {
     case zone
     case location
 
+    /// Hashes the case, not its raw text: fields are looked up for every cell of a file.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    public static func == (lhs: CSVField, rhs: CSVField) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    /// The case's position in `allCases` (the tag byte of this payload-free enum), for
+    /// array-indexed lookups in the per-cell work.
+    var ordinal: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
+
+    static let count = allCases.count
+
     /// Goods-item columns: a row with any of them filed is a goods item.
     public var isGoodsItemColumn: Bool {
         switch self {

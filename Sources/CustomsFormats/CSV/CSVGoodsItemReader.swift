@@ -10,7 +10,6 @@ import Foundation
 struct CSVGoodsItemReader {
     let context: CSVFileContext
     let authority: CodeSystem?
-    let lodgedOn: String?
 
     func read(_ fields: [String], row: Int, path: String, draft: inout DeclarationDraft) -> GoodsItem {
         var item = GoodsItem()
@@ -18,8 +17,8 @@ struct CSVGoodsItemReader {
         var asFiled = AsFiled()
         func cell(_ field: CSVField) -> CSVCell? {
             guard let column = context.columns.index[field] else { return nil }
-            let text = fields[column].trimmingCharacters(in: .whitespaces)
-            return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: row, field: path + "." + field.path)
+            let text = fields[column].csvTrimmed
+            return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: row, field: field.path, prefix: path)
         }
         let format = context.numberFormat
         let codeLists = context.codeLists
@@ -45,8 +44,8 @@ struct CSVGoodsItemReader {
         if quantityCell == nil, unitCell == nil, let combined = cell(.quantityAndUnit) {
             // `1 250,5 166`: the last word is the unit code.
             if let space = combined.text.lastIndex(where: { $0 == " " || $0 == "\u{00A0}" }) {
-                quantityCell = CSVCell(text: String(combined.text[..<space]).trimmingCharacters(in: .whitespaces), header: combined.header, row: row, field: path + ".quantity")
-                unitCell = CSVCell(text: String(combined.text[combined.text.index(after: space)...]), header: combined.header, row: row, field: path + ".unit")
+                quantityCell = CSVCell(text: CSVText.trimmed(String(combined.text[..<space])), header: combined.header, row: row, field: "quantity", prefix: path)
+                unitCell = CSVCell(text: String(combined.text[combined.text.index(after: space)...]), header: combined.header, row: row, field: "unit", prefix: path)
                 asFiled.set(combined.header, combined.text)
             } else {
                 draft.finding("field.invalid", "\(combined.header) '\(combined.text)' is not a quantity followed by a unit code", at: combined)
@@ -62,7 +61,7 @@ struct CSVGoodsItemReader {
         item.unitPrice = draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
         item.value = draft.decimal(cell(.value), format: format, asFiled: &asFiled)
         item.currency = draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
-        for (column, field) in context.columns.fields.enumerated() where field == nil {
+        for column in context.unknownColumns {
             let text = fields[column]
             if !text.isEmpty { asFiled.set(context.columns.headers[column], text) }
         }

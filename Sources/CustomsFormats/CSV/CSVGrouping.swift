@@ -24,11 +24,9 @@ struct CSVGrouping {
             events!.add(record)
             return nil
         }
-        let id = context.columns.index[.id].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-        if var assembler = current, id.isEmpty || id == assembler.id {
-            current = nil
+        let id = context.columns.index[.id].map { record.fields[$0].csvTrimmed } ?? ""
+        if let assembler = current, id.isEmpty || id == assembler.id {
             assembler.add(record)
-            current = assembler
             return nil
         }
         var message: String?
@@ -39,7 +37,7 @@ struct CSVGrouping {
         if !id.isEmpty, finished.contains(CSVGrouping.hash(id)) {
             message = "id '\(id)' comes back on row \(record.row) after other declarations; the rows of one declaration must be consecutive"
         }
-        var assembler = CSVDeclarationAssembler(context: context, id: id, firstRow: record.row)
+        let assembler = CSVDeclarationAssembler(context: context, id: id, firstRow: record.row)
         assembler.add(record)
         current = assembler
         return message

@@ -44,7 +44,7 @@ public struct CSVHeaderSynonyms: Sendable {
     private mutating func add(_ records: [[String: String]]) -> String? {
         for record in records {
             guard let name = record["field"], let synonym = record["synonym"] else { continue }
-            guard let field = CSVField(rawValue: name.trimmingCharacters(in: .whitespaces)) else { return name }
+            guard let field = CSVField(rawValue: name.csvTrimmed) else { return name }
             let key = CSVHeaderSynonyms.normalize(synonym)
             if !key.isEmpty { byKey[key] = field }
         }
@@ -72,6 +72,16 @@ public struct CSVMappingError: Error, Sendable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
+/// Field → column index, an array lookup (fields are looked up for every cell).
+struct CSVFieldColumns {
+    private var columns = [Int](repeating: -1, count: CSVField.count)
+
+    subscript(field: CSVField) -> Int? {
+        get { columns[field.ordinal] >= 0 ? columns[field.ordinal] : nil }
+        set { columns[field.ordinal] = newValue ?? -1 }
+    }
+}
+
 /// The columns of one file: which field each column holds, and its header as written.
 struct CSVColumns {
     enum Layout { case declarations, events }
@@ -80,7 +90,7 @@ struct CSVColumns {
     var fields: [CSVField?]
     var layout: Layout
     /// Column index of each mapped field (the first column that maps to it).
-    var index: [CSVField: Int] = [:]
+    var index = CSVFieldColumns()
     /// Columns whose field another column already holds: kept in `asFiled` only.
     var duplicates: [Int] = []
 

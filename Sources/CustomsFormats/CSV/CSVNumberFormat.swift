@@ -48,11 +48,11 @@ public enum CSVNumberFormat: Sendable, Hashable {
     /// For `.undecided`, a value that reads the same (or only one way) in both formats.
     public static func parse(_ text: String, as format: CSVNumberFormat) -> Decimal? {
         switch format {
-        case .decimalComma: return normalize(text, decimal: ",").flatMap { ExactDecimal.parse($0) }
-        case .decimalPoint: return normalize(text, decimal: ".").flatMap { ExactDecimal.parse($0) }
+        case .decimalComma: return value(text, decimal: UInt8(ascii: ","))
+        case .decimalPoint: return value(text, decimal: UInt8(ascii: "."))
         case .undecided:
-            let a = normalize(text, decimal: ",").flatMap { ExactDecimal.parse($0) }
-            let b = normalize(text, decimal: ".").flatMap { ExactDecimal.parse($0) }
+            let a = value(text, decimal: UInt8(ascii: ","))
+            let b = value(text, decimal: UInt8(ascii: "."))
             switch (a, b) {
             case let (a?, b?): return a == b ? a : nil
             case let (a?, nil): return a
@@ -60,6 +60,117 @@ public enum CSVNumberFormat: Sendable, Hashable {
             case (nil, nil): return nil
             }
         }
+    }
+
+    /// Reads the bytes of `text` in one pass, building values of up to 19 significant digits from
+    /// a 64-bit integer; longer tokens go through ``ExactDecimal`` on their plain form.
+    private static func value(_ text: String, decimal: UInt8) -> Decimal? {
+        let original = text
+        var text = text
+        return text.withUTF8 { bytes -> Decimal? in
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2 }
+                else { break }
+            }
+            while end > start {
+                if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2 }
+                else { break }
+            }
+            guard start < end else { return nil }
+            var index = start
+            var negative = false
+            if bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+            else if bytes[index] == UInt8(ascii: "+") { index += 1 }
+            else if bytes[index] == 0xE2, index + 2 < end, bytes[index + 1] == 0x88, bytes[index + 2] == 0x92 { negative = true; index += 3 }
+            let other = decimal == UInt8(ascii: ",") ? UInt8(ascii: ".") : UInt8(ascii: ",")
+            var separator = 0
+            var groupLength = 0
+            var integerDigits = 0
+            var inFraction = false
+            var fractionDigits = 0
+            var mantissa: UInt64 = 0
+            var significant = 0
+            var trailingZeros = 0
+            while index < end {
+                let byte = bytes[index]
+                if byte >= 0x30 && byte <= 0x39 {
+                    let digit = UInt64(byte - 0x30)
+                    if inFraction {
+                        fractionDigits += 1
+                        trailingZeros = digit == 0 ? trailingZeros + 1 : 0
+                    } else {
+                        integerDigits += 1
+                        groupLength += 1
+                    }
+                    if mantissa != 0 || digit != 0 {
+                        significant += 1
+                        guard significant <= 19 else { return slowValue(original, decimal: decimal) }
+                        mantissa = mantissa * 10 + digit
+                    }
+                    index += 1
+                    continue
+                }
+                if byte == decimal, !inFraction {
+                    guard integerDigits > 0, separator == 0 || groupLength == 3 else { return nil }
+                    inFraction = true
+                    index += 1
+                    continue
+                }
+                guard !inFraction else { return nil }
+                var code = 0
+                var width = 1
+                if byte == other { code = 1 }
+                else if byte == 0x20 { code = 2 }
+                else if byte == 0x27 { code = 3 }
+                else if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { code = 4; width = 2 }
+                else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF { code = 5; width = 3 }
+                else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { code = 6; width = 3 }
+                guard code != 0 else { return nil }
+                if separator == 0 {
+                    guard (1...3).contains(groupLength) else { return nil }
+                    separator = code
+                } else {
+                    guard separator == code, groupLength == 3 else { return nil }
+                }
+                groupLength = 0
+                index += width
+            }
+            if separator != 0 && !inFraction && groupLength != 3 { return nil }
+            guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
+            var scale = fractionDigits
+            var zeros = min(trailingZeros, scale)
+            while zeros > 0, mantissa != 0, mantissa % 10 == 0 {
+                mantissa /= 10
+                scale -= 1
+                zeros -= 1
+            }
+            if mantissa == 0 { return 0 }
+            return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
+        }
+    }
+
+    private static func slowValue(_ text: String, decimal: UInt8) -> Decimal? {
+        normalize(text, decimal: decimal == UInt8(ascii: ",") ? "," : ".").flatMap { ExactDecimal.parse($0) }
+    }
+
+    /// True when `text` is already a plain `-123.45` (nothing converted: nothing for `asFiled`).
+    static func isPlain(_ text: String) -> Bool {
+        var points = 0
+        var index = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: break
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: "-") where index == 0: break
+            default: return false
+            }
+            index += 1
+        }
+        return points <= 1 && index > 0
     }
 
     /// True when `text` reads as two different numbers in the two formats (`1.250`, `1,250`).
