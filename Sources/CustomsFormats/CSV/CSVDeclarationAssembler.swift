@@ -56,7 +56,7 @@ final class CSVDeclarationAssembler {
         let fields = context.columns.fields
         for (column, value) in record.fields.enumerated() {
             guard let field = fields[column] else { continue }
-            let text = value.csvTrimmed
+            let text = value
             guard !text.isEmpty else { continue }
             if field.isGoodsItemColumn { isItem = true; continue }
             let cell = CSVCell(text: text, header: context.columns.headers[column], row: record.row, field: field.path)

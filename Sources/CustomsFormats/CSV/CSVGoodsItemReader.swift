@@ -17,7 +17,7 @@ struct CSVGoodsItemReader {
         var asFiled = AsFiled()
         func cell(_ field: CSVField) -> CSVCell? {
             guard let column = context.columns.index[field] else { return nil }
-            let text = fields[column].csvTrimmed
+            let text = fields[column]
             return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: row, field: field.path, prefix: path)
         }
         let format = context.numberFormat

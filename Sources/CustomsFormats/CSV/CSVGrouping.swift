@@ -24,7 +24,7 @@ struct CSVGrouping {
             events!.add(record)
             return nil
         }
-        let id = context.columns.index[.id].map { record.fields[$0].csvTrimmed } ?? ""
+        let id = context.columns.index[.id].map { record.fields[$0] } ?? ""
         if let assembler = current, id.isEmpty || id == assembler.id {
             assembler.add(record)
             return nil

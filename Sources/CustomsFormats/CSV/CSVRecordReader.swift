@@ -54,6 +54,21 @@ struct CSVRecordReader {
         return false
     }
 
+    /// The text of a field's bytes, surrounding spaces, tabs and no-break spaces trimmed (a cell's
+    /// value never includes them); notes the first field that is not valid UTF-8.
+    private static func string(_ bytes: ArraySlice<UInt8>, nonASCII: Bool, invalid: inout Int?, index: Int) -> String {
+        var bytes = bytes
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        if nonASCII {
+            while bytes.count >= 2, bytes[bytes.startIndex] == 0xC2, bytes[bytes.startIndex + 1] == 0xA0 { bytes = bytes.dropFirst(2) }
+            while bytes.count >= 2, bytes[bytes.endIndex - 2] == 0xC2, bytes[bytes.endIndex - 1] == 0xA0 { bytes = bytes.dropLast(2) }
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            if invalid == nil { invalid = index }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The next non-blank record, or `nil` at the end of the file.
     /// Throws ``CSVStructureError`` or ``CSVByteSource/Failure``.
     mutating func next() throws -> CSVRecord? {
@@ -85,10 +100,7 @@ struct CSVRecordReader {
         var closed = false
 
         func finishField() {
-            if nonASCII, invalidField == nil, String(validating: field, as: UTF8.self) == nil {
-                invalidField = fields.count
-            }
-            fields.append(String(decoding: field, as: UTF8.self))
+            fields.append(CSVRecordReader.string(field[...], nonASCII: nonASCII, invalid: &invalidField, index: fields.count))
             field.removeAll(keepingCapacity: true)
             nonASCII = false
             quoted = false
@@ -148,8 +160,7 @@ struct CSVRecordReader {
                     message: "text after the closing quote of field \(fields.count + 1); a quote inside a quoted field must be doubled",
                     row: startRow)
             }
-            // Unquoted text: copy up to the next delimiter, quote or line end in bulk.
-            fieldStart = false
+            // Unquoted text: up to the next delimiter or line end, in bulk.
             let start = index
             while index < end {
                 let current = chunk[index]
@@ -157,6 +168,14 @@ struct CSVRecordReader {
                 if current >= 0x80 { nonASCII = true }
                 index += 1
             }
+            if fieldStart && index < end && chunk[index] == delimiter {
+                // The whole field lies in this chunk: make its text straight from the chunk.
+                fields.append(CSVRecordReader.string(chunk[start..<index], nonASCII: nonASCII, invalid: &invalidField, index: fields.count))
+                nonASCII = false
+                position = index + 1
+                continue
+            }
+            fieldStart = false
             field.append(contentsOf: chunk[start..<index])
             position = index
         }
