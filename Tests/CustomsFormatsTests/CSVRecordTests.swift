@@ -1,6 +1,7 @@
 import CustomsCore
 import CustomsFormats
 import CustomsPipeline
+import CustomsTestSupport
 import Foundation
 import Testing
 
@@ -57,6 +58,22 @@ import Testing
         // The rows before the broken one are read; nothing after it is invented from the merge.
         #expect(result.declarations.map(\.id) == ["D1"])
         #expect(result.declarations.first?.goodsItems.count == 1)
+    }
+
+    @Test func unclosedQuoteInALargeFileStopsAtTheFieldLimit() throws {
+        let url = try TestPaths.scratch().appendingPathComponent("unclosed-quote-large.csv")
+        var text = "id,description,gross_mass_kg\nD1,\"never closed,1\n"
+        let row = "D2,Tea,5\n"
+        text += String(repeating: row, count: (5 << 20) / row.utf8.count)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let configuration = PipelineConfiguration(
+            codeLists: CSVFixture.codeLists, jobs: 1, csv: CSVReadingOptions(synonyms: CSVFixture.synonyms))
+        let result = FileProcessor(configuration: configuration).process(url.path)
+        let malformed = result.findings("csv.malformed")
+        #expect(malformed.count == 1)
+        #expect(malformed.first?.row == 2)
+        #expect(malformed.first?.message.contains("4 MiB") == true)
+        #expect(result.declarations.isEmpty)
     }
 
     @Test func idThatComesBackIsMalformed() {

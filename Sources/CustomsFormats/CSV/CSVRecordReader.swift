@@ -38,6 +38,10 @@ struct CSVRecordReader {
         self.delimiter = delimiter
     }
 
+    /// The longest field read (a quoted description with line breaks is far shorter): past it, a
+    /// quote that is never closed would otherwise take the rest of the file into memory.
+    static let maximumFieldBytes = 4 << 20
+
     private static let quote = UInt8(ascii: "\"")
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
@@ -118,6 +122,11 @@ struct CSVRecordReader {
                 if index > start {
                     field.append(contentsOf: chunk[start..<index])
                     if !nonASCII { nonASCII = chunk[start..<index].contains { $0 >= 0x80 } }
+                    if field.count > CSVRecordReader.maximumFieldBytes {
+                        throw CSVStructureError(
+                            message: "the quoted field \(fields.count + 1) opened on row \(startRow) runs past \(CSVRecordReader.maximumFieldBytes / 1_048_576) MiB: its quote is probably never closed; the rest of the file was not read",
+                            row: startRow)
+                    }
                 }
                 if index == end { position = end; continue }
                 // A quote: doubled (a literal quote) or closing.
@@ -178,6 +187,11 @@ struct CSVRecordReader {
             fieldStart = false
             field.append(contentsOf: chunk[start..<index])
             position = index
+            if field.count > CSVRecordReader.maximumFieldBytes {
+                throw CSVStructureError(
+                    message: "field \(fields.count + 1) of row \(startRow) runs past \(CSVRecordReader.maximumFieldBytes / 1_048_576) MiB without a delimiter or line end; the rest of the file was not read",
+                    row: startRow)
+            }
         }
         if quoted && !closed {
             throw CSVStructureError(
