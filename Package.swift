@@ -64,6 +64,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The CSV stage alone, streaming, for Benchmarks/csv/run.sh; not part of the product.
+        .executableTarget(name: "csv-bench", dependencies: ["CustomsFormats"], path: "Benchmarks/csv/Sources/csv-bench"),
         // Paths to the corpus and samples, and a runner for the built binary; tests only.
         .target(name: "CustomsTestSupport", path: "Tests/CustomsTestSupport"),
         .testTarget(name: "CustomsCoreTests", dependencies: ["CustomsCore", "CustomsTestSupport"]),

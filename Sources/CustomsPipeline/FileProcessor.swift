@@ -33,8 +33,7 @@ public struct FileProcessor: Sendable {
             result.findings.append(Finding(
                 rule: "format.unknown", message: "the file is binary data, not a declaration in XML or CSV", file: path))
         case .text:
-            result.findings.append(Finding(
-                rule: "format.unknown", message: "the file is text but not XML; no CSV layout is recognized in it", file: path))
+            processCSV(path, prefix: facts.prefix, into: &result)
         case .xml:
             processXML(path, facts: facts, into: &result)
         }

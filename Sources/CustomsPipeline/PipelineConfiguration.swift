@@ -21,10 +21,13 @@ public struct PipelineConfiguration: Sendable {
     /// The code-list and consistency rules, and what the `--rules` file makes of them.
     public var ruleSet: RuleSet = .standard
     public var rules: RuleConfiguration = .standard
+    /// CSV reading: `--csv-delimiter`, `--locale`, header synonyms with `--mapping`; `encoding` as above.
+    public var csv: CSVReadingOptions
 
     public init(
         codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,
-        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil, timing: TimingData? = nil
+        encoding: String? = nil, limits: XMLLimits = .standard, jobs: Int? = nil, timing: TimingData? = nil,
+        csv: CSVReadingOptions = CSVReadingOptions()
     ) {
         self.codeLists = codeLists
         self.schemas = schemas
@@ -33,20 +36,32 @@ public struct PipelineConfiguration: Sendable {
         self.limits = limits
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         self.timing = timing
+        self.csv = csv
+        self.csv.encoding = encoding
     }
 
     /// Loads the code lists from `Schemas/` (``SchemaDirectory``) and compiles `schemaDirectories`.
-    /// `rulesFile` (`--rules`) configures the rules; an unusable one is a ``PipelineError``.
+    /// `rulesFile` (`--rules`) configures the rules; `csvDelimiter`, `locale` and `mappings` are
+    /// the CSV options (`--csv-delimiter`, `--locale`, `--mapping`). A rules or mapping file that
+    /// cannot be used is a ``PipelineError``.
     public static func load(
-        schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil, rulesFile: String? = nil
+        schemaDirectories: [String] = [], encoding: String? = nil, jobs: Int? = nil, rulesFile: String? = nil,
+        csvDelimiter: UInt8? = nil, locale: CSVNumberFormat? = nil, mappings: [String] = []
     ) throws -> PipelineConfiguration {
         guard let directory = SchemaDirectory.locate() else { throw PipelineError.schemasNotFound }
         let codeLists = try CodeLists(directory: directory)
         let schemas = schemaDirectories.isEmpty ? nil : XMLSchemaSet(directories: schemaDirectories)
         let timing: TimingData
         do { timing = try TimingData(directory: directory) } catch { throw PipelineError("timing data in \(directory.path): \(error)") }
+        var synonyms = try CSVHeaderSynonyms.builtIn(schemas: directory)
+        do {
+            for mapping in mappings { try synonyms.addMapping(file: mapping) }
+        } catch let error as CSVMappingError {
+            throw PipelineError(error.description)
+        }
         var configuration = PipelineConfiguration(
-            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs, timing: timing)
+            codeLists: codeLists, schemas: schemas, encoding: encoding, jobs: jobs, timing: timing,
+            csv: CSVReadingOptions(delimiter: csvDelimiter, numberFormat: locale, synonyms: synonyms))
         if let rulesFile {
             do { configuration.rules = try RuleConfigurationFile.load(rulesFile) } catch { throw PipelineError(error.description) }
         }

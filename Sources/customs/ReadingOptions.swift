@@ -1,5 +1,7 @@
 import ArgumentParser
+import CustomsFormats
 import CustomsPipeline
+import Foundation
 
 /// Output forms of the commands that read declarations.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -17,6 +19,20 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read every file in this character encoding (e.g. windows-1251, GB18030), overriding detection.", valueName: "NAME"))
     var encoding: String?
 
+    @Option(name: .customLong("csv-delimiter"), help: ArgumentHelp(
+        "CSV field delimiter: , ; | or tab (default: detected from the header and first rows of each file).", valueName: "C"))
+    var csvDelimiter: String?
+
+    @Option(name: .customLong("mapping"), help: ArgumentHelp(
+        "A CSV header mapping file (repeatable): rows field,synonym naming a plain-layout column (id, gross_mass_kg, ...) for a header; adds to and overrides the built-in synonyms.",
+        valueName: "FILE"))
+    var mappings: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Number format of CSV files: a language (ru, kk, de: decimal comma; en, zh: decimal point) or comma/point (default: detected once per file from its rows).",
+        valueName: "LOCALE"))
+    var locale: String?
+
     @Option(help: ArgumentHelp("List at most N findings per file; a findings.capped finding says where the cap cut.", valueName: "N"))
     var maxFindings: Int?
 
@@ -31,13 +47,25 @@ struct ReadingOptions: ParsableArguments {
     func validate() throws {
         if let maxFindings, maxFindings < 0 { throw ValidationError("--max-findings must be 0 or more") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let csvDelimiter, CSVDialect.delimiter(named: csvDelimiter) == nil {
+            throw ValidationError("--csv-delimiter must be one of , ; | tab")
+        }
+        if let locale, CSVNumberFormat.named(locale) == nil {
+            throw ValidationError("--locale \(locale): expected a language such as ru, kk, en, zh, or comma/point")
+        }
+        for mapping in mappings where !FileManager.default.isReadableFile(atPath: mapping) {
+            throw ValidationError("--mapping \(mapping): no such readable file")
+        }
         for directory in schemaDirectories where !FileDiscovery.isDirectory(directory) {
             throw ValidationError("--schemas \(directory): no such folder")
         }
     }
 
     func configuration() throws -> PipelineConfiguration {
-        let configuration = try PipelineConfiguration.load(schemaDirectories: schemaDirectories, encoding: encoding, jobs: jobs, rulesFile: rulesFile)
+        let configuration = try PipelineConfiguration.load(
+            schemaDirectories: schemaDirectories, encoding: encoding, jobs: jobs, rulesFile: rulesFile,
+            csvDelimiter: csvDelimiter.flatMap(CSVDialect.delimiter(named:)), locale: locale.flatMap(CSVNumberFormat.named),
+            mappings: mappings)
         if let schemas = configuration.schemas {
             for failure in schemas.failures {
                 Diagnostics.warn("\(failure.path): the XSD does not compile and is not used: \(failure.summary)")

@@ -18,3 +18,9 @@ func jsonObject(_ text: String) throws -> [String: Any] {
 }
 
 func decimal(_ text: String) -> Decimal { ExactDecimal.parse(text)! }
+
+extension FileResult {
+    /// Findings at warning or error severity: what a file without defects must not have
+    /// (notes such as `code.hs-edition` for a file without a lodgement date are infos).
+    var problems: [Finding] { findings.filter { $0.severity > .info } }
+}

@@ -1,0 +1,96 @@
+import CustomsCore
+import Foundation
+
+/// Reads one goods-item row of the declarations layout.
+///
+/// HS and national codes are text: leading zeros stay. A code that a spreadsheet stored as a
+/// number and so lost its leading zero (a 9-digit national code, a 5-digit HS subheading) is
+/// `code.hs`, with the zero-padded form named when it is a subheading of an HS edition; the
+/// padded value is never filled in.
+struct CSVGoodsItemReader {
+    let context: CSVFileContext
+    let authority: CodeSystem?
+
+    func read(_ fields: [String], row: Int, path: String, draft: inout DeclarationDraft) -> GoodsItem {
+        var item = GoodsItem()
+        item.sourceLine = row
+        var asFiled = AsFiled()
+        func cell(_ field: CSVField) -> CSVCell? {
+            guard let column = context.columns.index[field] else { return nil }
+            let text = fields[column]
+            return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: row, field: field.path, prefix: path)
+        }
+        let format = context.numberFormat
+        let codeLists = context.codeLists
+        item.sequence = draft.integer(cell(.sequence), format: format, asFiled: &asFiled)
+        if let national = cell(.nationalCode), let text = draft.identifier(national, asFiled: &asFiled) {
+            if code(text, national, lengths: [6, 8, 10], what: "national code", draft: &draft, asFiled: &asFiled) {
+                item.nationalCode = text
+                item.hsCode = String(text.prefix(6))
+            }
+        }
+        if let hs = cell(.hsCode), let text = draft.identifier(hs, asFiled: &asFiled) {
+            if code(text, hs, lengths: [6], what: "HS subheading", draft: &draft, asFiled: &asFiled) {
+                if let derived = item.hsCode, derived != text {
+                    draft.finding("code.hs", "\(hs.header) '\(text)' is not the first six digits of the national code '\(item.nationalCode ?? "")'", at: hs)
+                }
+                item.hsCode = text
+            }
+        }
+        item.description = draft.text(cell(.description))
+        item.originCountry = draft.country(cell(.originCountry), authority: authority, codeLists: codeLists, asFiled: &asFiled)
+        var quantityCell = cell(.quantity)
+        var unitCell = cell(.unit)
+        if quantityCell == nil, unitCell == nil, let combined = cell(.quantityAndUnit) {
+            // `1 250,5 166`: the last word is the unit code.
+            if let space = combined.text.lastIndex(where: { $0 == " " || $0 == "\u{00A0}" }) {
+                quantityCell = CSVCell(text: CSVText.trimmed(String(combined.text[..<space])), header: combined.header, row: row, field: "quantity", prefix: path)
+                unitCell = CSVCell(text: String(combined.text[combined.text.index(after: space)...]), header: combined.header, row: row, field: "unit", prefix: path)
+                asFiled.set(combined.header, combined.text)
+            } else {
+                draft.finding("field.invalid", "\(combined.header) '\(combined.text)' is not a quantity followed by a unit code", at: combined)
+            }
+        }
+        let quantity = draft.decimal(quantityCell, format: format, asFiled: &asFiled)
+        (item.unit, item.quantity) = draft.unitAndQuantity(
+            unit: unitCell, quantity: quantity, quantityCell: quantityCell, authority: authority, codeLists: codeLists,
+            rec20: context.rec20, asFiled: &asFiled)
+        item.grossMassKg = draft.decimal(cell(.grossMassKg), format: format, asFiled: &asFiled)
+        item.netMassKg = draft.decimal(cell(.netMassKg), format: format, asFiled: &asFiled)
+        item.packages = draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
+        item.unitPrice = draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
+        item.value = draft.decimal(cell(.value), format: format, asFiled: &asFiled)
+        item.currency = draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
+        for column in context.unknownColumns {
+            let text = fields[column]
+            if !text.isEmpty { asFiled.set(context.columns.headers[column], text) }
+        }
+        item.asFiled = asFiled
+        return item
+    }
+
+    /// True when `text` is a code of the expected length; otherwise `code.hs`, explaining a lost
+    /// leading zero when the zero-padded code is a subheading.
+    private func code(
+        _ text: String, _ cell: CSVCell, lengths: [Int], what: String, draft: inout DeclarationDraft, asFiled: inout AsFiled
+    ) -> Bool {
+        let digitsOnly = text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if digitsOnly && lengths.contains(text.utf8.count) { return true }
+        asFiled.set(cell.header, text)
+        let expected = lengths.map(String.init).joined(separator: ", ")
+        if digitsOnly, lengths.contains(text.utf8.count + 1) {
+            let padded = "0" + text
+            let subheading = String(padded.prefix(6))
+            if let edition = edition(containing: subheading) {
+                draft.finding("code.hs", "\(cell.header) '\(text)' has \(text.utf8.count) digits: a spreadsheet stored it as a number and dropped its leading zero; the zero-padded '\(padded)' is HS \(edition) subheading \(subheading) — re-export the column as text (the value is not filled in)", at: cell)
+                return false
+            }
+        }
+        draft.finding("code.hs", "\(cell.header) '\(text)' is not a \(what) of \(expected) digits", at: cell)
+        return false
+    }
+
+    private func edition(containing subheading: String) -> Int? {
+        context.codeLists.hsEditions.keys.sorted(by: >).first { context.codeLists.hsEditions[$0]?.contains(subheading) == true }
+    }
+}
