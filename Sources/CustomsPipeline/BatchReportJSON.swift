@@ -8,11 +8,12 @@ extension BatchReport {
             var object = JSONObjectBuilder()
             object.add("file", file.file)
             object.add("format", file.format.map(JSONValue.string) ?? .null)
+            let isValid = file.validity(strict: strict)
             object.add("declarations", .array(file.declarations.map { declaration in
                 var member = JSONObjectBuilder()
                 member.add("id", declaration.id)
                 member.add("key", declaration.key)
-                member.add("valid", JSONValue.bool(file.isValid(declaration, strict: strict)))
+                member.add("valid", JSONValue.bool(isValid(declaration)))
                 return member.value
             }))
             object.add("findings", .array(file.findings.map(\.json)))

@@ -21,7 +21,18 @@ public struct FileResult: Sendable {
 
     /// A declaration is valid when no error-severity finding names it, and the file has none.
     public func isValid(_ declaration: Declaration, strict: Bool = false) -> Bool {
+        validity(strict: strict)(declaration)
+    }
+
+    /// A validity test for the declarations of this file, with the findings indexed once (a file
+    /// may hold hundreds of thousands of declarations and findings).
+    public func validity(strict: Bool = false) -> (Declaration) -> Bool {
         let threshold: Severity = strict ? .warning : .error
-        return !findings.contains { $0.severity >= threshold && ($0.declaration == nil || $0.declaration == declaration.key) }
+        var fileFails = false
+        var failing = Set<String>()
+        for finding in findings where finding.severity >= threshold {
+            if let key = finding.declaration { failing.insert(key) } else { fileFails = true }
+        }
+        return { declaration in !fileFails && !failing.contains(declaration.key) }
     }
 }

@@ -36,7 +36,10 @@ extension BatchReport {
         }
         lines += crossFindings.map(\.textLine)
         let declarations = files.reduce(0) { $0 + $1.declarations.count }
-        let invalid = files.reduce(0) { sum, file in sum + file.declarations.filter { !file.isValid($0, strict: strict) }.count }
+        let invalid = files.reduce(0) { sum, file in
+            let isValid = file.validity(strict: strict)
+            return sum + file.declarations.filter { !isValid($0) }.count
+        }
         lines.append(
             "\(files.count) file\(files.count == 1 ? "" : "s"), \(declarations) declaration\(declarations == 1 ? "" : "s") (\(invalid) not valid): "
                 + "\(count(.error)) error\(count(.error) == 1 ? "" : "s"), \(count(.warning)) warning\(count(.warning) == 1 ? "" : "s"), "

@@ -48,11 +48,19 @@ public enum ExactDecimal {
             scale -= 1
         }
         guard digits.count <= maximumDigits else { return nil }
-        var mantissa = Decimal(0)
-        for digit in digits { mantissa = mantissa * 10 + Decimal(Int(digit)) }
-        var value = Decimal(sign: negative && !digits.isEmpty ? .minus : .plus, exponent: -scale, significand: mantissa)
-        if digits.isEmpty { value = 0 }
-        return value
+        guard !digits.isEmpty else { return 0 }
+        let mantissa: Decimal
+        if digits.count <= 19 {
+            // Up to 19 digits fit a UInt64 exactly: one conversion instead of a Decimal step per digit.
+            var value: UInt64 = 0
+            for digit in digits { value = value * 10 + UInt64(digit) }
+            mantissa = Decimal(value)
+        } else {
+            var value = Decimal(0)
+            for digit in digits { value = value * 10 + Decimal(Int(digit)) }
+            mantissa = value
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: mantissa)
     }
 
     /// The canonical text of a decimal: no exponent, no trailing zeros (`1007.12`, `762.1`, `80`).
