@@ -35,7 +35,7 @@ def declaration(i, side):
     <TransportContractDocument><TypeCode>SMGS</TypeCode><ID>{'' if export else 'SMGS '}{40000000 + i}</ID></TransportContractDocument>
     <Invoice><ID>INV-{i:08d}</ID><CurrencyCode>USD</CurrencyCode><Amount>48250</Amount></Invoice>
     <TotalGrossMassMeasure>{gross}</TotalGrossMassMeasure>
-    <TotalNetMassMeasure>17100</TotalNetMassMeasure>
+    <TotalNetMassMeasure>{16780 if gross == 16790 else 17100}</TotalNetMassMeasure>
     <TotalPackageQuantity>36</TotalPackageQuantity>
     <GoodsShipment>
       <Consignment><TransportEquipment><ID>{container(i)}</ID></TransportEquipment></Consignment>

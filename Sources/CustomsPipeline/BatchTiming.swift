@@ -12,7 +12,29 @@ public enum BatchTiming {
         _ results: [FileResult], configuration: PipelineConfiguration, looseEvents: [String: [Event]] = [:]
     ) -> TimingReport? {
         guard let data = configuration.timing else { return nil }
-        return TimingStage(data: data).run(declarations: results.flatMap(\.declarations), looseEvents: looseEvents)
+        var declarations: [Declaration] = []
+        var loose = looseEvents
+        for declaration in DeclarationCopies.latest(results.flatMap(\.declarations)) {
+            if let key = eventLogKey(declaration) {
+                loose[key, default: []] += declaration.events
+            } else {
+                declarations.append(declaration)
+            }
+        }
+        return TimingStage(data: data).run(declarations: declarations, looseEvents: loose)
+    }
+
+    /// Copies of one declaration (the same file in two encodings) are timed once.
+    /// Messages that only carry milestones of a declaration filed elsewhere: an events CSV
+    /// (`messageType` `events`, by `declaration_id`) and an NCTS release for transit (CC029C, by
+    /// the LRN of the transit declaration it releases, else its MRN). Their events join that
+    /// declaration by id.
+    static func eventLogKey(_ declaration: Declaration) -> String? {
+        switch declaration.messageType {
+        case "events": declaration.id
+        case "CC029C": declaration.asFiled["LRN"] ?? declaration.id
+        default: nil
+        }
     }
 
     /// Adds the timing findings to the file results they belong to; findings about event logs

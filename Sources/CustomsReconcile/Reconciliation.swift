@@ -38,7 +38,7 @@ public struct Reconciler: Sendable {
     /// and direction — the same file re-sent in another encoding, or a harmonized copy) count once:
     /// the last one given.
     public func reconcile(_ declarations: [Declaration]) -> Reconciliation {
-        let declarations = Self.latestVersions(declarations)
+        let declarations = DeclarationCopies.latest(declarations)
         let (groups, unmatched) = matcher.groups(declarations)
         var pairs: [Reconciliation.Pair] = []
         for group in groups {
@@ -64,24 +64,5 @@ public struct Reconciler: Sendable {
             }
         }
         return Reconciliation(pairs: pairs, unmatched: unmatched.map { declarations[$0] }, unmatchedFindings: unmatchedFindings)
-    }
-
-    static func latestVersions(_ declarations: [Declaration]) -> [Declaration] {
-        var position: [String: Int] = [:]
-        var result: [Declaration] = []
-        for declaration in declarations {
-            guard let id = declaration.id else {
-                result.append(declaration)
-                continue
-            }
-            let identity = [id, declaration.declaringCountry ?? "", declaration.direction?.rawValue ?? ""].joined(separator: "|")
-            if let index = position[identity] {
-                result[index] = declaration
-            } else {
-                position[identity] = result.count
-                result.append(declaration)
-            }
-        }
-        return result
     }
 }

@@ -1,0 +1,24 @@
+/// Copies of one declaration among many: the same declaration number, declaring country and
+/// direction — the same file re-sent in another encoding, a harmonized copy, a later version.
+public enum DeclarationCopies {
+    /// One declaration per identity, the last one given, at the position of the first; declarations
+    /// without a number are all kept.
+    public static func latest(_ declarations: [Declaration]) -> [Declaration] {
+        var position: [String: Int] = [:]
+        var result: [Declaration] = []
+        for declaration in declarations {
+            guard let id = declaration.id else {
+                result.append(declaration)
+                continue
+            }
+            let identity = [id, declaration.declaringCountry ?? "", declaration.direction?.rawValue ?? ""].joined(separator: "|")
+            if let index = position[identity] {
+                result[index] = declaration
+            } else {
+                position[identity] = result.count
+                result.append(declaration)
+            }
+        }
+        return result
+    }
+}
