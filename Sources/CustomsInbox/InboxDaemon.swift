@@ -26,9 +26,13 @@ final class InboxDaemon: Sendable {
 
     /// Recovers the work folder, starts watching, scans, and starts the workers.
     func start() throws(InboxError) {
+        var left = 0
         for fileName in DurableFiles.names(in: context.layout.work) {
-            if let name = WorkName(fileName: fileName), name.outcome != nil { context.names.reserve(name.name) }
+            guard let name = WorkName(fileName: fileName) else { continue }
+            left += 1
+            if name.outcome != nil { context.names.reserve(name.name) }
         }
+        if left > 0 { logger.notice("recovering the files left in the work folder", metadata: ["files": "\(left)"]) }
         let queue = self.queue
         let timer = RescanTimer(interval: settings.rescanInterval) { [self] in scan() }
         self.timer = timer

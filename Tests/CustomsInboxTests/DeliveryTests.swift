@@ -2,6 +2,9 @@ import CustomsStore
 import CustomsTestSupport
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Files delivered the ways other systems deliver them: written in place slowly, renamed in,
 /// named alike, sent twice, left with names the daemon must ignore.
@@ -17,16 +20,14 @@ import Testing
             for (index, name) in names.enumerated() where index % 8 == lane {
                 let data = contents[name]!
                 if index % 2 == 0 {
-                    // In place, in three chunks with pauses, the file held open throughout.
-                    let url = daemon.inbox.appendingPathComponent(name)
-                    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-                    let handle = try! FileHandle(forWritingTo: url)
+                    // In place, in three chunks with pauses, the file held open from creation to close.
+                    let descriptor = open(daemon.inbox.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
                     let third = data.count / 3
                     for (start, end) in [(0, third), (third, 2 * third), (2 * third, data.count)] {
-                        handle.write(data.subdata(in: start..<end))
+                        _ = data.subdata(in: start..<end).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
                         Thread.sleep(forTimeInterval: 0.03)
                     }
-                    try! handle.close()
+                    close(descriptor)
                 } else {
                     try! daemon.deliverByRename(name, data)
                 }
