@@ -122,8 +122,14 @@ def burst(args):
     for name in names: os.rename(os.path.join(staging, name), os.path.join(root, "inbox", name))
     ok = wait_for(lambda: watch.count() >= len(names), 1800)
     elapsed = max(watch.times.values()) - t
+    peak = "?"
+    try:
+        for line in open("/proc/%d/status" % daemon.pid):
+            if line.startswith("VmHWM:"): peak = line.split(":")[1].strip()
+    except OSError: pass
     daemon.terminate(); daemon.wait(60)
     rate = watch.count() / elapsed
+    print("burst: daemon peak memory (VmHWM) %s" % peak)
     print("burst: %d files, jobs %d: watch %.0f files/s; validate %.0f files/s (watch = %.0f%%); validate --db %.0f files/s (watch = %.0f%%)%s" % (
         watch.count(), args.jobs, rate, results["validate"], 100 * rate / results["validate"],
         results["validate --db"], 100 * rate / results["validate --db"], "" if ok else " (INCOMPLETE)"))

@@ -104,6 +104,11 @@ final class InboxDaemon: Sendable {
         case let .work(fileName):
             guard let name = WorkName(fileName: fileName), inFlight.enter(name.id) else { return }
             work = name
+            // Listed by a scan while another worker still held it, and finished since: nothing to do.
+            guard DurableFiles.isRegularFile(context.layout.workPath(name)) else {
+                inFlight.leave(name.id)
+                return
+            }
         }
         defer { inFlight.leave(work.id) }
         let record = job.finish(work)

@@ -43,7 +43,7 @@ extension InboxFileJob {
             let finalName = start.outcome == nil ? context.names.choose(for: start.name) : start.name
             let ownPaths = [layout.processed + "/" + finalName, layout.rejected + "/" + finalName]
             var earlier: String?
-            if let sha256 = result.sha256, (result.size ?? 0) > 0 {
+            if let sha256 = result.sha256 {
                 do {
                     earlier = try context.store.storedPath(sha256: sha256)
                 } catch {
@@ -51,7 +51,8 @@ extension InboxFileJob {
                 }
             }
             let alreadyRecorded = earlier.map(ownPaths.contains) ?? false
-            var duplicateOf = alreadyRecorded ? nil : earlier
+            // An empty file is rejected for being empty, not as a copy of another empty file.
+            var duplicateOf = alreadyRecorded || (result.size ?? 0) == 0 ? nil : earlier
             let hasErrors = result.findings.contains { $0.severity == .error }
             var outcome: InboxOutcome = hasErrors || duplicateOf != nil ? .rejected : .processed
             if alreadyRecorded, let earlier, let recorded = ownPaths.firstIndex(of: earlier) {
@@ -66,7 +67,7 @@ extension InboxFileJob {
                 try DurableFiles.rename(workPath, layout.workPath(work))
                 DurableFiles.syncFolder(layout.work)
             }
-            if !alreadyRecorded, duplicateOf == nil, result.sha256 != nil {
+            if earlier == nil, result.sha256 != nil {
                 let receipt: StoreReceipt
                 do {
                     receipt = try context.store.record(result.snapshot, outcome: outcome.rawValue)
