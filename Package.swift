@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // The only door to libxml2: a module map and a shim header.
@@ -54,6 +56,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The inbox daemon: inotify, the claim protocol, reports and the final move.
+        .target(
+            name: "CustomsInbox",
+            dependencies: [
+                "CustomsCore", "CustomsPipeline", "CustomsReconcile", "CustomsStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "customs",
             dependencies: [
@@ -61,6 +72,9 @@ let package = Package(
                 "CustomsReconcile",
                 "CustomsStore",
                 "CustomsRules",
+                "CustomsInbox",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +92,8 @@ let package = Package(
             name: "CustomsRulesTests", dependencies: ["CustomsRules", "CustomsCore", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
+        .testTarget(
+            name: "CustomsInboxTests", dependencies: ["CustomsStore", "CustomsTestSupport", "customs"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,7 @@ struct Customs: ParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, HarmonizeCommand.self, TimingCommand.self, ReconcileCommand.self, RulesCommand.self,
+            WatchCommand.self,
         ]
     )
 
