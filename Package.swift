@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "customs", targets: ["customs"]),
         .library(name: "CustomsPipeline", targets: ["CustomsPipeline"]),
+        .library(name: "CustomsReports", targets: ["CustomsReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Discrepancy reports: the report model and its HTML, CSV, JSON and Markdown renderers.
+        .target(name: "CustomsReports", dependencies: ["CustomsCore", "CustomsReconcile"]),
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: [
                 "CustomsPipeline",
                 "CustomsReconcile",
+                "CustomsReports",
                 "CustomsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,6 +67,8 @@ let package = Package(
         .testTarget(name: "CustomsStoreTests", dependencies: ["CustomsStore", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsReconcileTests", dependencies: ["CustomsReconcile", "CustomsPipeline", "CustomsTestSupport"]),
         .testTarget(name: "CustomsFormatsTests", dependencies: ["CustomsFormats", "CustomsPipeline", "CustomsTestSupport"]),
+        .testTarget(
+            name: "CustomsReportsTests", dependencies: ["CustomsReports", "CustomsXML", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
     ],

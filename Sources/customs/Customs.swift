@@ -12,7 +12,7 @@ struct Customs: ParsableCommand {
             Exit status: 0 nothing at error severity (with --strict: nothing at warning either); \
             1 at least one such finding; 2 the command could not do its job.
             """,
-        subcommands: [ValidateCommand.self, HarmonizeCommand.self, ReconcileCommand.self, RulesCommand.self]
+        subcommands: [ValidateCommand.self, HarmonizeCommand.self, ReconcileCommand.self, ReportCommand.self, RulesCommand.self]
     )
 
     /// Runs the command and maps outcomes to the exit statuses of `SPEC.md`: a usage error or a
