@@ -17,12 +17,16 @@ struct HTMLClearanceChart {
     func svg(_ series: ClearanceSeries) -> String {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        let largest = max(series.seconds.last ?? 0, series.targetSeconds)
+        // The axis ends past the target and the 99th percentile: a long tail must not squeeze the
+        // bulk of the distribution into a corner. Longer intervals are counted in the last bar.
+        let largest = max(min(series.seconds.last ?? 0, series.percentile(0.99) ?? 0), series.targetSeconds, series.p90 ?? 0)
         let step = tickStep(for: Double(largest) * 1.1)
         let maxSeconds = (Double(largest) * 1.1 / step).rounded(.up) * step
-        func x(_ seconds: Double) -> Double { left + seconds / maxSeconds * plotWidth }
+        func x(_ seconds: Double) -> Double { left + min(seconds, maxSeconds) / maxSeconds * plotWidth }
         var counts = Array(repeating: 0, count: bins)
+        var beyond = 0
         for value in series.seconds {
+            if Double(value) > maxSeconds { beyond += 1 }
             counts[min(bins - 1, Int(Double(value) / maxSeconds * Double(bins)))] += 1
         }
         let tallest = max(counts.max() ?? 0, 1)
@@ -38,8 +42,10 @@ struct HTMLClearanceChart {
             svg += text(x(tick), baseline + 16, hours(tick), anchor: "middle")
             tick += step
         }
-        svg += text(left + plotWidth / 2, height - 6, "hours from acceptance (or lodgement) to release", anchor: "middle")
+        svg += text(left + plotWidth / 2, height - 6, "hours from acceptance (or lodgement) to release"
+            + (beyond > 0 ? "; the last bar includes \(beyond) longer than \(hours(maxSeconds))" : ""), anchor: "middle")
         svg += text(left - 6, top + 4, String(tallest), anchor: "end")
+        svg += line(left - 3, top, left, top, stroke: "#98a2b3")
         svg += text(left - 6, baseline, "0", anchor: "end")
         // Histogram.
         let binWidth = plotWidth / Double(bins)
@@ -68,7 +74,8 @@ struct HTMLClearanceChart {
             let labelWidth = Double(mark.0.count) * 6.5 + 5
             let others = marks.map { x(Double($0.1)) }.filter { $0 != position }
             let crosses = others.contains { $0 > position && $0 < position + labelWidth }
-            let anchor = position + labelWidth > left + plotWidth || crosses ? "end" : "start"
+            let fitsLeft = position - labelWidth >= 0
+            let anchor = (position + labelWidth > width || crosses) && fitsLeft ? "end" : "start"
             labels += text(position + (anchor == "end" ? -5 : 5), labelY, mark.0, anchor: anchor, fill: mark.2)
         }
         return svg + labels + "</svg>"
