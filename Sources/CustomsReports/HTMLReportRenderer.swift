@@ -161,7 +161,7 @@ private struct HTMLPage {
         for finding in group.findings.prefix(renderer.findingsPerRule) {
             out += "<tr class=\"sev-\(finding.severity.rawValue)\"><td><span class=\"badge \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td>"
             out += "<td><code>\(e(finding.rule))</code></td><td>\(e(finding.message))</td><td>\(findingTarget(finding))</td>"
-            out += "<td class=\"mono\">\(e(ReportText.location(finding)))</td><td class=\"mono\">\(e(finding.field ?? ""))</td></tr>\n"
+            out += "<td class=\"mono\">\(e(ReportText.location(finding)))</td><td class=\"mono code\">\(e(finding.field ?? ""))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if group.findings.count > renderer.findingsPerRule {

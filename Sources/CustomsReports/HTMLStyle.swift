@@ -40,6 +40,7 @@ enum HTMLStyle {
         th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: baseline; }
         th { background: var(--bg); font-weight: 600; font-size: 12px; color: var(--muted); }
         td { overflow-wrap: anywhere; }
+        td code, td.code { overflow-wrap: normal; white-space: nowrap; }
         td.num, th.num { text-align: right; overflow-wrap: normal; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.layers { width: auto; min-width: 420px; }
         .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
