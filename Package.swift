@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "customs", targets: ["customs"]),
         .library(name: "CustomsPipeline", targets: ["CustomsPipeline"]),
+        .library(name: "CustomsReports", targets: ["CustomsReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Discrepancy reports: the report model and its HTML, CSV, JSON and Markdown renderers.
+        .target(name: "CustomsReports", dependencies: ["CustomsCore", "CustomsReconcile", "CustomsTiming"]),
         // Wires the stages: files → formats → declarations → findings → output.
         .target(
             name: "CustomsPipeline",
@@ -70,6 +73,7 @@ let package = Package(
             dependencies: [
                 "CustomsPipeline",
                 "CustomsReconcile",
+                "CustomsReports",
                 "CustomsStore",
                 "CustomsRules",
                 "CustomsInbox",
@@ -90,6 +94,8 @@ let package = Package(
         .testTarget(name: "CustomsTimingTests", dependencies: ["CustomsTiming", "CustomsPipeline", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsRulesTests", dependencies: ["CustomsRules", "CustomsCore", "CustomsPipeline", "CustomsTestSupport"]),
+        .testTarget(
+            name: "CustomsReportsTests", dependencies: ["CustomsReports", "CustomsXML", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
         .testTarget(

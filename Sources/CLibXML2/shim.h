@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlIO.h>
+#include <libxml/HTMLparser.h>
 
 /* Swift 6 rejects C global variables such as xmlFree: call it through here. */
 static inline void customs_xml_free(void *pointer) {

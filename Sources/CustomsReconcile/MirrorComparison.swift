@@ -16,11 +16,23 @@ public struct MirrorComparison: Sendable {
     }
 
     public func findings(exports: [Declaration], counterparts: [Declaration]) -> [Finding] {
+        compare(exports: exports, counterparts: counterparts).findings
+    }
+
+    /// The findings and every comparison made (within tolerance or not), for reports.
+    public func compare(exports: [Declaration], counterparts: [Declaration]) -> (findings: [Finding], differences: [MirrorDifference]) {
         var findings: [Finding] = []
+        var differences: [MirrorDifference] = []
         let exportKey = exports.map(\.key).joined(separator: "+")
         let counterpartKey = counterparts.map(\.key).joined(separator: "+")
         func add(_ rule: String, _ message: String, field: String? = nil) {
             findings.append(Finding(rule: rule, message: message, field: field, declaration: exportKey, counterpart: counterpartKey))
+        }
+        func record(_ rule: String, _ measure: String, unit: String?, _ a: MirrorDifference.Value, _ b: MirrorDifference.Value,
+                    difference: Decimal?, tolerance: Decimal?, field: String?, reported: Bool) {
+            differences.append(MirrorDifference(
+                rule: rule, measure: measure, unit: unit, export: a, counterpart: b, relativeDifference: difference,
+                tolerance: tolerance, field: field, finding: reported ? findings.last : nil))
         }
         for (name, field, path) in [("gross mass", "grossMassKg", \Totals.grossMassKg), ("net mass", "netMassKg", \Totals.netMassKg)] {
             if let a = Self.sum(exports, mass: path, item: field == "grossMassKg" ? \.grossMassKg : \.netMassKg),
@@ -29,6 +41,8 @@ public struct MirrorComparison: Sendable {
                 if difference > settings.massTolerance {
                     add("mirror.mass", "\(name) \(ExactDecimal.format(a)) kg on the export side, \(ExactDecimal.format(b)) kg on the other: \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.massTolerance))", field: "totals.\(field)")
                 }
+                record("mirror.mass", name, unit: "kg", .number(a), .number(b), difference: difference, tolerance: settings.massTolerance,
+                       field: "totals.\(field)", reported: difference > settings.massTolerance)
             }
         }
         if let a = Self.sum(exports, mass: \Totals.packages, item: \.packages), let b = Self.sum(counterparts, mass: \Totals.packages, item: \.packages) {
@@ -36,31 +50,45 @@ public struct MirrorComparison: Sendable {
             if difference > settings.packageTolerance {
                 add("mirror.packages", "\(ExactDecimal.format(a)) packages on the export side, \(ExactDecimal.format(b)) on the other", field: "totals.packages")
             }
+            record("mirror.packages", "packages", unit: nil, .number(a), .number(b), difference: difference, tolerance: settings.packageTolerance,
+                   field: "totals.packages", reported: difference > settings.packageTolerance)
         }
         let exportContainers = Set(exports.flatMap(\.containers).map(MatchKeys.normalized))
         let otherContainers = Set(counterparts.flatMap(\.containers).map(MatchKeys.normalized))
+        if !exportContainers.isEmpty, !otherContainers.isEmpty, exportContainers == otherContainers {
+            let list = MirrorDifference.Value.text(exportContainers.sorted().joined(separator: " "))
+            record("mirror.containers", "containers", unit: nil, list, list, difference: nil, tolerance: nil, field: "containers", reported: false)
+        }
         if !exportContainers.isEmpty, !otherContainers.isEmpty, exportContainers != otherContainers {
             let onlyExport = exportContainers.subtracting(otherContainers).sorted()
             let onlyOther = otherContainers.subtracting(exportContainers).sorted()
             add("mirror.containers", "containers differ: only on the export side \(onlyExport.isEmpty ? "none" : onlyExport.joined(separator: ", ")); only on the other side \(onlyOther.isEmpty ? "none" : onlyOther.joined(separator: ", "))", field: "containers")
+            record("mirror.containers", "containers", unit: nil, .text(exportContainers.sorted().joined(separator: " ")),
+                   .text(otherContainers.sorted().joined(separator: " ")), difference: nil, tolerance: nil, field: "containers", reported: true)
         }
-        findings += valueFindings(exports, counterparts, exportKey: exportKey, counterpartKey: counterpartKey)
+        let value = valueFindings(exports, counterparts, exportKey: exportKey, counterpartKey: counterpartKey)
+        findings += value.findings
+        differences += value.differences
         for line in GoodsLineAlignment.align(exports: exports, counterparts: counterparts) {
             switch line {
             case let .reclassified(exportLine, otherLine):
                 add("mirror.hs", "goods classified \(exportLine.hsCode) on the export side (\(exportLine.label)) and \(otherLine.hsCode) on the other (\(otherLine.label)): HS subheadings must agree", field: "goodsItems[\(exportLine.index)].hsCode")
+                record("mirror.hs", "HS subheading (\(exportLine.label) / \(otherLine.label))", unit: nil, .text(exportLine.hsCode), .text(otherLine.hsCode),
+                       difference: nil, tolerance: nil, field: "goodsItems[\(exportLine.index)].hsCode", reported: true)
             case let .quantity(hsCode, unit, a, b):
                 let difference = RelativeDifference.of(a, b)
                 if difference > settings.quantityTolerance {
                     add("mirror.quantity", "HS \(hsCode): \(ExactDecimal.format(a)) \(unit) on the export side, \(ExactDecimal.format(b)) \(unit) on the other: \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.quantityTolerance))")
                 }
+                record("mirror.quantity", "HS \(hsCode) quantity", unit: unit, .number(a), .number(b), difference: difference,
+                       tolerance: settings.quantityTolerance, field: nil, reported: difference > settings.quantityTolerance)
             }
         }
-        return findings
+        return (findings, differences)
     }
 
-    private func valueFindings(_ exports: [Declaration], _ counterparts: [Declaration], exportKey: String, counterpartKey: String) -> [Finding] {
-        guard let left = amounts(exports), let right = amounts(counterparts) else { return [] }
+    private func valueFindings(_ exports: [Declaration], _ counterparts: [Declaration], exportKey: String, counterpartKey: String) -> (findings: [Finding], differences: [MirrorDifference]) {
+        guard let left = amounts(exports), let right = amounts(counterparts) else { return ([], []) }
         let currencies = Set((left + right).map(\.currency))
         var findings: [Finding] = []
         let a: Decimal
@@ -84,13 +112,17 @@ public struct MirrorComparison: Sendable {
             for what in missing.sorted() {
                 findings.append(Finding(rule: "mirror.rate-missing", message: "no \(what): the values are not compared (--rates FILE)", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
             }
-            guard missing.isEmpty else { return findings }
+            guard missing.isEmpty else { return (findings, []) }
         }
         let difference = RelativeDifference.of(a, b)
-        if difference > settings.valueAllowance {
+        let beyond = difference > settings.valueAllowance
+        if beyond {
             findings.append(Finding(rule: "mirror.value", message: "value \(ExactDecimal.format(rounded(a))) \(currency) on the export side, \(ExactDecimal.format(rounded(b))) \(currency) on the other: \(RelativeDifference.percent(difference)) apart, beyond the CIF/FOB allowance of \(RelativeDifference.percent(settings.valueAllowance))", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
         }
-        return findings
+        let compared = MirrorDifference(
+            rule: "mirror.value", measure: "value", unit: currency, export: .number(rounded(a)), counterpart: .number(rounded(b)),
+            relativeDifference: difference, tolerance: settings.valueAllowance, field: "invoice.amount", finding: beyond ? findings.last : nil)
+        return (findings, [compared])
     }
 
     private func rounded(_ value: Decimal) -> Decimal {

@@ -9,6 +9,8 @@ public struct Reconciliation: Sendable {
         public var matchedBy: [String]
         /// The mirror findings of the pair's consignment group (shared by every pair of a split consignment).
         public var findings: [Finding]
+        /// Every measure compared for the pair's consignment group, within tolerance or not.
+        public var differences: [MirrorDifference] = []
     }
 
     public var pairs: [Pair]
@@ -42,12 +44,12 @@ public struct Reconciler: Sendable {
         let (groups, unmatched) = matcher.groups(declarations)
         var pairs: [Reconciliation.Pair] = []
         for group in groups {
-            let findings = comparison.findings(
+            let (findings, differences) = comparison.compare(
                 exports: group.exports.map { declarations[$0] }, counterparts: group.counterparts.map { declarations[$0] })
             for pair in group.pairs {
                 pairs.append(Reconciliation.Pair(
                     export: declarations[pair.export], counterpart: declarations[pair.counterpart],
-                    matchedBy: pair.matchedBy, findings: findings))
+                    matchedBy: pair.matchedBy, findings: findings, differences: differences))
             }
         }
         let newest = declarations.compactMap { $0.lodgedOn.flatMap(LocalDateTime.parseISO) }.map(\.secondsSinceEpoch).max()

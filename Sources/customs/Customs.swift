@@ -13,8 +13,8 @@ struct Customs: ParsableCommand {
             1 at least one such finding; 2 the command could not do its job.
             """,
         subcommands: [
-            ValidateCommand.self, HarmonizeCommand.self, TimingCommand.self, ReconcileCommand.self, RulesCommand.self,
-            WatchCommand.self,
+            ValidateCommand.self, HarmonizeCommand.self, TimingCommand.self, ReconcileCommand.self, ReportCommand.self,
+            RulesCommand.self, WatchCommand.self,
         ]
     )
 
