@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomsCore
 import CustomsPipeline
+import CustomsReconcile
 import CustomsTiming
 
 enum TimingFormat: String, ExpressibleByArgument, CaseIterable {
@@ -22,7 +23,7 @@ struct TimingCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Files and folders to read.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Files and folders to read (optional with --db).", valueName: "PATH"))
     var paths: [String] = []
 
     @Option(help: "Output form: text, json or csv.")
@@ -32,16 +33,29 @@ struct TimingCommand: ParsableCommand {
     var strict = false
 
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one PATH (a file or folder of declarations or event logs)") }
+        if paths.isEmpty && storeOptions.db == nil {
+            throw ValidationError("give at least one PATH (a file or folder of declarations or event logs), or --db FILE")
+        }
     }
 
     func run() throws {
         let files = try FileDiscovery.files(in: paths)
+        let store = try storeOptions.open()
         let configuration = try reading.configuration()
-        let results = BatchRunner(configuration: configuration).run(files, progress: Diagnostics.progressBar(total: files.count))
-        guard let report = BatchTiming.report(results, configuration: configuration) else {
+        var results = BatchRunner(configuration: configuration).run(files, progress: Diagnostics.progressBar(total: files.count))
+        var timed = results
+        if let store {
+            // Store what was read, then time everything stored: events received in another run
+            // join their declaration by id.
+            _ = try StoreStage.run(&results, store: store, reconciler: Reconciler())
+            var stored = FileResult(file: store.path)
+            do { stored.declarations = try store.latestDeclarations() } catch { throw PipelineError(error.description) }
+            timed = [stored]
+        }
+        guard let report = BatchTiming.report(timed, configuration: configuration) else {
             throw PipelineError("no timing data was loaded")
         }
         // The timing findings as validate files them (the stage's own, and those raised where the

@@ -108,3 +108,21 @@ import Testing
         #expect(pair["matchedBy"] as? [String] == ["container"])
     }
 }
+
+@Suite struct StoredTimingTests {
+    @Test func receiptsOfALaterRunJoinTheStoredDeclarations() throws {
+        let folder = try TestPaths.scratch()
+        let db = folder.appendingPathComponent("store.sqlite").path
+        let first = try CommandRunner.run(["timing", "--db", db, "Samples/consignment-dostyk/eaeu-import.cp1251.xml"])
+        #expect(first.status == 0)
+        let later = try CommandRunner.run(["timing", "--format", "json", "--db", db, "Samples/consignment-dostyk/customs-receipts.csv"])
+        #expect(later.status == 0, "\(later.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
+        let declarations = try #require(json["declarations"] as? [[String: Any]])
+        let kazakh = try #require(declarations.first { $0["id"] as? String == "6E1F0A52-3C7B-4D21-9A8E-5B20C4F7D913" })
+        let intervals = try #require(kazakh["intervals"] as? [String: Int])
+        // Acceptance 10:31 and release 13:02 from the receipts; lodgement 10:15 from the stored declaration.
+        #expect(intervals["acceptanceToRelease"] == 9_060)
+        #expect(intervals["lodgementToAcceptance"] == 960)
+    }
+}
