@@ -127,7 +127,8 @@ public struct LocalDateTime: Sendable, Hashable {
         return LocalDateTime(year: y, month: m, day: d, hour: h, minute: mi, second: s, milliseconds: millis)
     }
 
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The value of a run of ASCII digits (at most 18); `nil` when any byte is not a digit.
+    public static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var value = 0
         for byte in bytes {

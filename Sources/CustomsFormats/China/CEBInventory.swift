@@ -75,7 +75,7 @@ enum CEBInventory {
 
     static func readItems(_ record: XMLElement, header: XMLElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
         for (index, element) in record.children("InventoryList").enumerated() {
-            draft.declaration.goodsItems.append(CEBInventoryItem.read(element, index: index, header: header, codeLists: codeLists, draft: &draft))
+            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .cebInventory, index: index, fallbackCurrency: header?.child("currency"), codeLists: codeLists, draft: &draft))
         }
     }
 }

@@ -83,7 +83,7 @@ public struct ChinaDecAdapter: XMLFormatAdapter {
             }
         }
         for (index, element) in (record.child("DecLists")?.children("DecList") ?? []).enumerated() {
-            draft.declaration.goodsItems.append(ChinaDecGoodsItem.read(element, index: index, codeLists: codeLists, draft: &draft))
+            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .decMessage, index: index, codeLists: codeLists, draft: &draft))
         }
         draft.reportPlaceholders(in: record)
         return [draft]

@@ -35,7 +35,7 @@ enum WCOIssueDateTime {
         draft.declaration.asFiled.set("IssueDateTime", raw)
         let format = element.attribute("formatCode") ?? (raw.count == 8 ? "102" : "304")
         let digits = Array(raw.utf8.prefix(while: { $0 >= 0x30 && $0 <= 0x39 }))
-        func number(_ range: Range<Int>) -> Int? { WCOIssueDateTime.digits(digits[range]) }
+        func number(_ range: Range<Int>) -> Int? { LocalDateTime.number(digits[range]) }
         if format == "102", digits.count == 8, raw.count == 8,
            let y = number(0..<4), let m = number(4..<6), let d = number(6..<8), let date = LocalDateTime(year: y, month: m, day: d) {
             draft.declaration.lodgedOn = date.isoDate
@@ -55,25 +55,14 @@ enum WCOIssueDateTime {
             at: element, field: "lodgedAt")
     }
 
-    /// The value of a run of ASCII digits; `nil` when any byte is not a digit.
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
-        var value = 0
-        for byte in bytes {
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
-    }
-
     static func offsetSeconds(_ text: String) -> Int? {
         if text == "Z" { return 0 }
         let bytes = Array(text.utf8)
         guard bytes.count == 3 || bytes.count == 5, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
-              let hours = WCOIssueDateTime.digits(bytes[1..<3]), hours < 15 else { return nil }
+              let hours = LocalDateTime.number(bytes[1..<3]), hours < 15 else { return nil }
         var minutes = 0
         if bytes.count == 5 {
-            guard let value = WCOIssueDateTime.digits(bytes[3..<5]), value < 60 else { return nil }
+            guard let value = LocalDateTime.number(bytes[3..<5]), value < 60 else { return nil }
             minutes = value
         }
         return (hours * 3600 + minutes * 60) * (bytes[0] == UInt8(ascii: "-") ? -1 : 1)
