@@ -33,7 +33,7 @@ import Testing
         let files = try #require(json?["files"] as? [[String: Any]])
         let onDisk = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.corpus.path).filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: TestPaths.corpus.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: TestPaths.corpus.appendingPathComponent(path).path, isDirectory: &isDirectory)
             return !isDirectory.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".")
         }
         #expect(files.count == onDisk.count)
