@@ -56,7 +56,8 @@ public struct ConsignmentMatcher: Sendable {
                 pairs.append(MatchedPair(export: export, counterpart: other, matchedBy: matchedBy))
             }
         }
-        return (components(pairs), exports.filter { export in !pairs.contains { $0.export == export } })
+        let matched = Set(pairs.map(\.export))
+        return (components(pairs), exports.filter { !matched.contains($0) })
     }
 
     private func compatible(_ export: Declaration, _ other: Declaration, kind: MatchKeys.Kind) -> Bool {
@@ -68,32 +69,42 @@ public struct ConsignmentMatcher: Sendable {
         return days >= -Int64(windowBeforeDays) && days <= Int64(windowAfterDays)
     }
 
-    /// Connected components of the match graph.
+    /// Connected components of the match graph (union-find over exports and counterparts).
     private func components(_ pairs: [MatchedPair]) -> [ConsignmentGroup] {
-        var parent: [String: String] = [:]
-        func find(_ node: String) -> String {
-            var node = node
-            while let next = parent[node], next != node { node = next }
-            return node
-        }
-        for pair in pairs {
-            let a = find("e\(pair.export)")
-            let b = find("c\(pair.counterpart)")
-            parent[a] = parent[a] ?? a
-            parent[b] = a
-        }
-        var groups: [String: ConsignmentGroup] = [:]
-        var order: [String] = []
-        for pair in pairs {
-            let root = find("e\(pair.export)")
-            if groups[root] == nil {
-                groups[root] = ConsignmentGroup(exports: [], counterparts: [], pairs: [])
-                order.append(root)
+        // Exports and counterparts are indices of the same declaration array: one node each.
+        var parent: [Int: Int] = [:]
+        func find(_ node: Int) -> Int {
+            var root = node
+            while let next = parent[root], next != root { root = next }
+            var current = node
+            while let next = parent[current], next != root {
+                parent[current] = root
+                current = next
             }
-            if !groups[root]!.exports.contains(pair.export) { groups[root]!.exports.append(pair.export) }
-            if !groups[root]!.counterparts.contains(pair.counterpart) { groups[root]!.counterparts.append(pair.counterpart) }
-            groups[root]!.pairs.append(pair)
+            return root
         }
-        return order.compactMap { groups[$0] }
+        for pair in pairs {
+            let a = find(pair.export)
+            let b = find(pair.counterpart)
+            if parent[a] == nil { parent[a] = a }
+            if a != b { parent[b] = a }
+        }
+        var groupIndex: [Int: Int] = [:]
+        var groups: [ConsignmentGroup] = []
+        for pair in pairs {
+            let root = find(pair.export)
+            let index: Int
+            if let existing = groupIndex[root] {
+                index = existing
+            } else {
+                index = groups.count
+                groupIndex[root] = index
+                groups.append(ConsignmentGroup(exports: [], counterparts: [], pairs: []))
+            }
+            if !groups[index].exports.contains(pair.export) { groups[index].exports.append(pair.export) }
+            if !groups[index].counterparts.contains(pair.counterpart) { groups[index].counterparts.append(pair.counterpart) }
+            groups[index].pairs.append(pair)
+        }
+        return groups
     }
 }
