@@ -69,6 +69,12 @@ public indirect enum JSONValue: Sendable, Hashable {
         return output
     }
 
+    /// Appends the value's pretty text to `output` as it would appear nested `indent` levels
+    /// deep in a pretty document, so a large document can be written piece by piece.
+    public func appendPretty(to output: inout String, indent: Int) {
+        write(to: &output, pretty: true, indent: indent)
+    }
+
     private func write(to output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"
