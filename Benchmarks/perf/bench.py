@@ -15,7 +15,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get("CUSTOMS_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
-CUSTOMS = os.path.join(ROOT, ".build/release/customs")
+CUSTOMS = os.environ.get("CUSTOMS_BINARY", os.path.join(ROOT, ".build/release/customs"))
 CEB_SCHEMAS = os.path.join(SHARED, "corpus/schemas/cn-ceb-202205")
 CEB_XSD = os.path.join(CEB_SCHEMAS, "海关跨境进口业务节点报文定义202205.xsd")
 CBD_XSD = os.path.join(ROOT, "Schemas/cbd.xsd")

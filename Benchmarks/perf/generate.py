@@ -79,6 +79,14 @@ def dec(count, out):
     print(f"{out}: {count} files, {count} declarations")
 
 
+def container(owner, serial):
+    """An ISO 6346 container number with its check digit."""
+    values = {c: v for c, v in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [v for v in range(10, 39) if v % 11])}
+    code = f"{owner}U{serial:06d}"
+    total = sum((values[c] if c.isalpha() else int(c)) * 2 ** i for i, c in enumerate(code))
+    return code + str(total % 11 % 10)
+
+
 def cbd(size_mb, out):
     text = "\n".join(lines_of(os.path.join(ROOT, "Samples/cbd-rail-consignment-altynkol.xml")))
     start, end = text.index("  <Declaration>"), text.rindex("</Declarations>")
@@ -92,7 +100,8 @@ def cbd(size_mb, out):
             pairs += 1
             chunk = pair.replace("650120250000234567", f"6501202500{pairs:08d}") \
                 .replace("50509/040425/0000871", f"50509/040425/{pairs:07d}") \
-                .replace("SMGS-31460115", f"SMGS-{pairs:08d}").replace("TS-2025-0402", f"TS-2025-{pairs:07d}")
+                .replace("SMGS-31460115", f"SMGS-{pairs:08d}").replace("TS-2025-0402", f"TS-2025-{pairs:07d}") \
+                .replace("TCLU7654320", container("TCL", pairs % 1_000_000))
             f.write(chunk)
             written += len(chunk.encode())
         f.write(tail)
