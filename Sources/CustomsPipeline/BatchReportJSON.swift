@@ -11,8 +11,9 @@ extension BatchReport {
         ])
     }
 
-    /// The same text as `json.serialized()`, handed to `write` one file at a time, so the
-    /// output of a batch is never one string in memory.
+    /// The same text as `json.serialized()`, handed to `write` in pieces of about 1 MiB, so
+    /// the output of a batch — or of one file with a million findings — is never one string
+    /// or one JSON tree in memory.
     public func writeJSON(_ write: (String) -> Void) {
         var chunk = "{\n  \"files\": "
         if files.isEmpty {
@@ -20,10 +21,18 @@ extension BatchReport {
         } else {
             chunk += "["
             for (index, file) in files.enumerated() {
-                chunk += index == 0 ? "\n    " : ",\n    "
-                fileJSON(file).appendPretty(to: &chunk, indent: 2)
-                write(chunk)
-                chunk = ""
+                chunk += index == 0 ? "\n    {" : ",\n    {"
+                chunk += "\n      \"file\": "
+                JSONValue.string(file.file).appendPretty(to: &chunk, indent: 3)
+                chunk += ",\n      \"format\": "
+                (file.format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
+                chunk += ",\n      \"declarations\": "
+                let isValid = file.validity(strict: strict)
+                writeArray(file.declarations, into: &chunk, write: write) { Self.declarationJSON($0, valid: isValid($0)) }
+                chunk += ",\n      \"findings\": "
+                writeArray(file.findings, into: &chunk, write: write) { $0.json }
+                chunk += "\n    }"
+                Self.flush(&chunk, write)
             }
             chunk += "\n  ]"
         }
@@ -35,18 +44,44 @@ extension BatchReport {
         write(chunk)
     }
 
+    /// An array member of a file object (indent 3), element by element.
+    private func writeArray<Element>(
+        _ elements: [Element], into chunk: inout String, write: (String) -> Void, _ json: (Element) -> JSONValue
+    ) {
+        guard !elements.isEmpty else {
+            chunk += "[]"
+            return
+        }
+        chunk += "["
+        for (index, element) in elements.enumerated() {
+            chunk += index == 0 ? "\n        " : ",\n        "
+            json(element).appendPretty(to: &chunk, indent: 4)
+            if index % 256 == 255 { Self.flush(&chunk, write) }
+        }
+        chunk += "\n      ]"
+    }
+
+    /// Hands the text over once it reaches about 1 MiB.
+    private static func flush(_ chunk: inout String, _ write: (String) -> Void) {
+        guard chunk.utf8.count >= 1 << 20 else { return }
+        write(chunk)
+        chunk = ""
+    }
+
+    private static func declarationJSON(_ declaration: Declaration, valid: Bool) -> JSONValue {
+        var member = JSONObjectBuilder()
+        member.add("id", declaration.id)
+        member.add("key", declaration.key)
+        member.add("valid", JSONValue.bool(valid))
+        return member.value
+    }
+
     private func fileJSON(_ file: FileResult) -> JSONValue {
         var object = JSONObjectBuilder()
         object.add("file", file.file)
         object.add("format", file.format.map(JSONValue.string) ?? .null)
         let isValid = file.validity(strict: strict)
-        object.add("declarations", .array(file.declarations.map { declaration in
-            var member = JSONObjectBuilder()
-            member.add("id", declaration.id)
-            member.add("key", declaration.key)
-            member.add("valid", JSONValue.bool(isValid(declaration)))
-            return member.value
-        }))
+        object.add("declarations", .array(file.declarations.map { Self.declarationJSON($0, valid: isValid($0)) }))
         object.add("findings", .array(file.findings.map(\.json)))
         return object.value
     }
