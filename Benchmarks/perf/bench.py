@@ -115,7 +115,7 @@ def compare(title, files, size, contenders):
         rss = max(r[2] for r in runs[label])
         loads = ", ".join(f"{r[3]:.1f}" for r in runs[label])
         medians[label] = (wall, cpu)
-        print(f"{label:34s} {files / wall:9.0f} files/s {size / 1e6 / wall:7.1f} MB/s wall ({wall:6.2f} s)"
+        print(f"{label:34s} {files / wall:9.1f} files/s {size / 1e6 / wall:7.1f} MB/s wall ({wall:6.2f} s)"
               f"  CPU {cpu:6.2f} s  peak RSS {rss:6.1f} MB  load {loads}  {notes[label]}")
     product = contenders[0][0]
     for label, _, _ in contenders[1:]:
@@ -189,8 +189,8 @@ def count_in(path, needle):
         while chunk := f.read(1 << 24):
             block = carry + chunk
             count += block.count(needle)
-            carry = block[-(len(needle) - 1):]
-            count -= carry.count(needle)
+            # Keep the last len(needle) - 1 bytes, which cannot hold a whole needle, for the next block.
+            carry = block[len(block) - (len(needle) - 1):]
     return count
 
 
