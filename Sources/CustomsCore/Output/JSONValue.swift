@@ -107,6 +107,14 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private static func writeString(_ text: String, to output: inout String) {
+        // Most strings need no escape: append them whole. Any byte that might need one (quote,
+        // backslash, control, DEL, or 0xE2, the lead byte of U+2028/U+2029) takes the scalar walk.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
