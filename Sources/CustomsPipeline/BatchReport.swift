@@ -17,14 +17,17 @@ public struct BatchReport: Sendable {
 
     public var allFindings: [Finding] { files.flatMap(\.findings) + crossFindings }
 
+    /// Counted in place: `allFindings` would copy every finding of the batch.
     public func count(_ severity: Severity) -> Int {
-        allFindings.filter { $0.severity == severity }.count
+        files.reduce(0) { sum, file in sum + file.findings.count { $0.severity == severity } }
+            + crossFindings.count { $0.severity == severity }
     }
 
     /// 0 nothing at error severity (with `strict`, nothing at warning either); 1 otherwise.
     public var exitStatus: Int32 {
         let threshold: Severity = strict ? .warning : .error
-        return allFindings.contains { $0.severity >= threshold && $0.rule != "findings.capped" } ? 1 : 0
+        let fails = { (finding: Finding) in finding.severity >= threshold && finding.rule != "findings.capped" }
+        return files.contains { $0.findings.contains(where: fails) } || crossFindings.contains(where: fails) ? 1 : 0
     }
 
     /// Keeps the first `limit` findings of each file (in file order), and of the

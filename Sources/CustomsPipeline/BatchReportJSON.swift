@@ -4,31 +4,95 @@ extension BatchReport {
     /// `validate --format json` (`SPEC.md`): files with their declarations and findings,
     /// cross-declaration findings, and the summary.
     public var json: JSONValue {
-        let files: [JSONValue] = self.files.map { file in
-            var object = JSONObjectBuilder()
-            object.add("file", file.file)
-            object.add("format", file.format.map(JSONValue.string) ?? .null)
-            let isValid = file.validity(strict: strict)
-            object.add("declarations", .array(file.declarations.map { declaration in
-                var member = JSONObjectBuilder()
-                member.add("id", declaration.id)
-                member.add("key", declaration.key)
-                member.add("valid", JSONValue.bool(isValid(declaration)))
-                return member.value
-            }))
-            object.add("findings", .array(file.findings.map(\.json)))
-            return object.value
+        .object([
+            ("files", .array(files.map(fileJSON))),
+            ("findings", .array(crossFindings.map(\.json))),
+            ("summary", summaryJSON),
+        ])
+    }
+
+    /// The same text as `json.serialized()`, handed to `write` in pieces of about 1 MiB, so
+    /// the output of a batch — or of one file with a million findings — is never one string
+    /// or one JSON tree in memory.
+    public func writeJSON(_ write: (String) -> Void) {
+        var chunk = "{\n  \"files\": "
+        if files.isEmpty {
+            chunk += "[]"
+        } else {
+            chunk += "["
+            for (index, file) in files.enumerated() {
+                chunk += index == 0 ? "\n    {" : ",\n    {"
+                chunk += "\n      \"file\": "
+                JSONValue.string(file.file).appendPretty(to: &chunk, indent: 3)
+                chunk += ",\n      \"format\": "
+                (file.format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
+                chunk += ",\n      \"declarations\": "
+                let isValid = file.validity(strict: strict)
+                writeArray(file.declarations, into: &chunk, write: write) { Self.declarationJSON($0, valid: isValid($0)) }
+                chunk += ",\n      \"findings\": "
+                writeArray(file.findings, into: &chunk, write: write) { $0.json }
+                chunk += "\n    }"
+                Self.flush(&chunk, write)
+            }
+            chunk += "\n  ]"
         }
+        chunk += ",\n  \"findings\": "
+        JSONValue.array(crossFindings.map(\.json)).appendPretty(to: &chunk, indent: 1)
+        chunk += ",\n  \"summary\": "
+        summaryJSON.appendPretty(to: &chunk, indent: 1)
+        chunk += "\n}"
+        write(chunk)
+    }
+
+    /// An array member of a file object (indent 3), element by element.
+    private func writeArray<Element>(
+        _ elements: [Element], into chunk: inout String, write: (String) -> Void, _ json: (Element) -> JSONValue
+    ) {
+        guard !elements.isEmpty else {
+            chunk += "[]"
+            return
+        }
+        chunk += "["
+        for (index, element) in elements.enumerated() {
+            chunk += index == 0 ? "\n        " : ",\n        "
+            json(element).appendPretty(to: &chunk, indent: 4)
+            if index % 256 == 255 { Self.flush(&chunk, write) }
+        }
+        chunk += "\n      ]"
+    }
+
+    /// Hands the text over once it reaches about 1 MiB.
+    private static func flush(_ chunk: inout String, _ write: (String) -> Void) {
+        guard chunk.utf8.count >= 1 << 20 else { return }
+        write(chunk)
+        chunk = ""
+    }
+
+    private static func declarationJSON(_ declaration: Declaration, valid: Bool) -> JSONValue {
+        var member = JSONObjectBuilder()
+        member.add("id", declaration.id)
+        member.add("key", declaration.key)
+        member.add("valid", JSONValue.bool(valid))
+        return member.value
+    }
+
+    private func fileJSON(_ file: FileResult) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.add("file", file.file)
+        object.add("format", file.format.map(JSONValue.string) ?? .null)
+        let isValid = file.validity(strict: strict)
+        object.add("declarations", .array(file.declarations.map { Self.declarationJSON($0, valid: isValid($0)) }))
+        object.add("findings", .array(file.findings.map(\.json)))
+        return object.value
+    }
+
+    private var summaryJSON: JSONValue {
         var summary = JSONObjectBuilder()
-        summary.add("files", self.files.count)
-        summary.add("declarations", self.files.reduce(0) { $0 + $1.declarations.count })
+        summary.add("files", files.count)
+        summary.add("declarations", files.reduce(0) { $0 + $1.declarations.count })
         summary.add("errors", count(.error))
         summary.add("warnings", count(.warning))
         summary.add("infos", count(.info))
-        return .object([
-            ("files", .array(files)),
-            ("findings", .array(crossFindings.map(\.json))),
-            ("summary", summary.value),
-        ])
+        return summary.value
     }
 }

@@ -38,6 +38,11 @@ public struct FileProcessor: Sendable {
             processXML(path, facts: facts, into: &result)
         }
         RuleStage.run(on: &result, configuration: configuration)
+        if !configuration.retainsFullDeclarations {
+            for index in result.declarations.indices {
+                result.declarations[index] = result.declarations[index].crossFileForm
+            }
+        }
         return result
     }
 
@@ -89,18 +94,17 @@ public struct FileProcessor: Sendable {
         }
         result.messageType = messageType
         var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
-        var drafts: [DeclarationDraft] = []
+        var declarationFindings: [[Finding]] = []
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
         let outcome = reader.read(role: adapter.role(for:)) { record in
-            drafts += adapter.harmonize(record, context: &context)
+            // Each draft is taken apart as it comes: no second array of whole drafts.
+            for draft in adapter.harmonize(record, context: &context) {
+                result.declarations.append(draft.declaration)
+                declarationFindings.append(draft.findings)
+            }
         }
         result.findings += outcome.findings
         result.findings += context.fileFindings
-        var declarationFindings: [[Finding]] = []
-        for draft in drafts {
-            result.declarations.append(draft.declaration)
-            declarationFindings.append(draft.findings)
-        }
         DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
         for (index, declaration) in result.declarations.enumerated() where declaration.id == nil
             && !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
@@ -117,7 +121,7 @@ public struct FileProcessor: Sendable {
             }
         }
         PersonalDataScrubber.scrub(&result)
-        if drafts.isEmpty && !outcome.stopped {
+        if result.declarations.isEmpty && !outcome.stopped {
             result.findings.append(Finding(
                 rule: "field.missing", message: "the \(messageType) document holds no declaration", file: path, line: root.line))
         }

@@ -23,6 +23,11 @@ public struct PipelineConfiguration: Sendable {
     public var rules: RuleConfiguration = .standard
     /// CSV reading: `--csv-delimiter`, `--locale`, header synonyms with `--mapping`; `encoding` as above.
     public var csv: CSVReadingOptions
+    /// `true` (the default): a ``FileResult`` keeps each declaration whole. `false`: once the
+    /// rules have run, only its ``CustomsCore/Declaration/crossFileForm``, which bounds the
+    /// memory of a large batch — for commands that report on declarations without printing or
+    /// storing them (`validate` without `--db`).
+    public var retainsFullDeclarations = true
 
     public init(
         codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,

@@ -28,7 +28,10 @@ struct ValidateCommand: ParsableCommand {
         let files = try FileDiscovery.files(in: paths)
         let rates = try mirror.exchangeRates()
         let store = try storeOptions.open()
-        let configuration = try reading.configuration()
+        var configuration = try reading.configuration()
+        // Without a store nothing prints or keeps whole declarations: keep only what the
+        // cross-file stages read (bounded memory for large batches).
+        configuration.retainsFullDeclarations = store != nil
         let runner = BatchRunner(configuration: configuration)
         var results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
@@ -42,7 +45,9 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = BatchReport(files: results, crossFindings: mirrorFindings, strict: strict, maxFindings: reading.maxFindings)
         switch format {
-        case .json: print(report.json.serialized())
+        case .json:
+            report.writeJSON { print($0, terminator: "") }
+            print()
         case .text: print(report.text, terminator: "")
         }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }

@@ -69,6 +69,12 @@ public indirect enum JSONValue: Sendable, Hashable {
         return output
     }
 
+    /// Appends the value's pretty text to `output` as it would appear nested `indent` levels
+    /// deep in a pretty document, so a large document can be written piece by piece.
+    public func appendPretty(to output: inout String, indent: Int) {
+        write(to: &output, pretty: true, indent: indent)
+    }
+
     private func write(to output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"
@@ -101,6 +107,14 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private static func writeString(_ text: String, to output: inout String) {
+        // Most strings need no escape: append them whole. Any byte that might need one (quote,
+        // backslash, control, DEL, or 0xE2, the lead byte of U+2028/U+2029) takes the scalar walk.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

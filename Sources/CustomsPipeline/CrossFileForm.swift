@@ -1,0 +1,38 @@
+public import CustomsCore
+
+/// What a batch keeps of each declaration once the per-file stages (adapter, keys, rules) have
+/// run: only what the cross-file stages read — timing, reconciliation, duplicate and copy
+/// detection, and the `validate` report (`id`, `key`, validity).
+///
+/// Kept: identity (`id`, `key`, format, message type, declaring country, direction, source),
+/// dates, transport mode and crossing, transport documents, containers, party ids and countries,
+/// invoice, totals, risk channel, events, and per goods item its sequence, HS and national codes,
+/// origin, quantity, unit, masses, packages, prices, value and currency.
+/// Dropped: `asFiled` (except `LRN`, which joins an NCTS release to its declaration), personal
+/// data names, party names, goods descriptions and each item's `asFiled` — the heap-allocated
+/// bulk of a declaration (about two thirds of its memory for a typical cbd-xml or CSV one).
+///
+/// Commands that print or store whole declarations (`harmonize`, `--db`, the inbox daemon) keep
+/// the full form; see ``PipelineConfiguration/retainsFullDeclarations``.
+extension Declaration {
+    public var crossFileForm: Declaration {
+        var compact = self
+        let lrn = asFiled["LRN"]
+        compact.asFiled = AsFiled(lrn.map { [("LRN", $0)] } ?? [])
+        compact.personalData = []
+        compact.exporter = exporter?.withoutName
+        compact.importer = importer?.withoutName
+        compact.declarant = declarant?.withoutName
+        for index in compact.goodsItems.indices {
+            compact.goodsItems[index].description = nil
+            compact.goodsItems[index].asFiled = AsFiled()
+        }
+        return compact
+    }
+}
+
+extension Party {
+    fileprivate var withoutName: Party? {
+        id == nil && country == nil ? nil : Party(id: id, country: country)
+    }
+}
