@@ -50,12 +50,18 @@ public enum BatchTiming {
             }
         }
         var unfiled: [Finding] = []
+        // Declarations whose adapter already noted an assumed zone, per file.
+        var zoneNoted: [Int: Set<String>] = [:]
+        for (index, result) in results.enumerated() {
+            for finding in result.findings where finding.rule == "timing.zone-assumed" {
+                zoneNoted[index, default: []].insert(finding.declaration ?? "")
+            }
+        }
         for finding in report.findings {
             if let file = finding.file, let index = indexByFile[file] {
                 // An adapter that read a time without offset already said so, with its line.
-                let repeated = finding.rule == "timing.zone-assumed" && results[index].findings.contains {
-                    $0.rule == finding.rule && $0.declaration == finding.declaration
-                }
+                let repeated = finding.rule == "timing.zone-assumed"
+                    && zoneNoted[index]?.contains(finding.declaration ?? "") == true
                 if !repeated { results[index].findings.append(finding) }
             } else {
                 unfiled.append(finding)

@@ -31,8 +31,8 @@ public enum StoreStage {
         return reconciliation.pairs.filter { pair in
             (files.contains(pair.export.source.file) && keys.contains(pair.export.key))
                 || (files.contains(pair.counterpart.source.file) && keys.contains(pair.counterpart.key))
-        }.flatMap(\.findings).reduce(into: [Finding]()) { unique, finding in
-            if !unique.contains(finding) { unique.append(finding) }
-        }
+        }.flatMap(\.findings).reduce(into: (list: [Finding](), seen: Set<Finding>())) { unique, finding in
+            if unique.seen.insert(finding).inserted { unique.list.append(finding) }
+        }.list
     }
 }

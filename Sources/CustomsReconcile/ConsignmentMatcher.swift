@@ -29,6 +29,9 @@ public struct ConsignmentGroup: Sendable, Hashable {
 public struct ConsignmentMatcher: Sendable {
     public var windowBeforeDays = 3
     public var windowAfterDays = 60
+    /// A container or invoice number that more counterparts than this share within the window is
+    /// no identifier of one consignment (a container shuttling on a line): it is not used to match.
+    public var maxSharedCounterparts = 16
 
     public init() {}
 
@@ -45,8 +48,14 @@ public struct ConsignmentMatcher: Sendable {
         for export in exports {
             var kindsByCounterpart: [Int: Set<String>] = [:]
             for (kind, value) in MatchKeys.keys(of: declarations[export]) {
-                for other in index[kind.rawValue + ":" + value] ?? [] {
-                    guard compatible(declarations[export], declarations[other], kind: kind) else { continue }
+                let limit = kind == .transportDocument ? Int.max : maxSharedCounterparts
+                var candidates: [Int] = []
+                for other in index[kind.rawValue + ":" + value] ?? [] where compatible(declarations[export], declarations[other], kind: kind) {
+                    candidates.append(other)
+                    if candidates.count > limit { break }
+                }
+                if candidates.count > limit { continue }
+                for other in candidates {
                     kindsByCounterpart[other, default: []].insert(kind.rawValue)
                 }
             }

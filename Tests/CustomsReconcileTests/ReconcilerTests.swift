@@ -98,3 +98,24 @@ private func declaration(
         #expect(Reconciler().reconcile([export, months]).pairs.isEmpty)
     }
 }
+
+@Suite struct SharedContainerTests {
+    @Test func aContainerOnEveryConsignmentOfALineMatchesNothingByItself() {
+        var declarations: [Declaration] = []
+        for index in 0..<40 {
+            for (direction, country) in [(Direction.export, "CN"), (.import, "KZ")] {
+                var declaration = Declaration(sourceFormat: "cbd-xml", source: SourceLocation(file: "line.xml"))
+                declaration.id = "\(country)-\(index)"
+                declaration.key = declaration.id!
+                declaration.direction = direction
+                declaration.declaringCountry = country
+                declaration.lodgedOn = "2025-03-10"
+                declaration.containers = ["TCLU7654320"]
+                declarations.append(declaration)
+            }
+        }
+        let result = Reconciler().reconcile(declarations)
+        #expect(result.pairs.isEmpty)
+        #expect(result.unmatched.count == 40)
+    }
+}
