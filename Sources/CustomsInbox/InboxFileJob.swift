@@ -3,10 +3,9 @@ import CustomsPipeline
 import CustomsReconcile
 import CustomsStore
 import Foundation
-import Synchronization
 
-/// Everything the workers share: the layout, the stages, the store, and the lock that makes
-/// "look up, decide, record" one step across workers.
+/// Everything the workers share: the layout, the stages, the store, the group commit that makes
+/// "look up, decide, record" one step at a time across workers, and the gate on CPU-bound work.
 final class InboxContext: Sendable {
     let layout: InboxLayout
     let processor: FileProcessor
@@ -15,9 +14,13 @@ final class InboxContext: Sendable {
     let names: FinalNames
     let claim: InboxClaim
     let maxFindings: Int?
-    let decisionLock = Mutex<Void>(())
+    let decisions: GroupCommit<PendingDecision>
+    let cpu: CPUGate
 
-    init(layout: InboxLayout, processor: FileProcessor, reconciler: Reconciler, store: DeclarationStore, maxFindings: Int?) {
+    init(
+        layout: InboxLayout, processor: FileProcessor, reconciler: Reconciler, store: DeclarationStore, maxFindings: Int?,
+        cpuSlots: Int, maxBatch: Int
+    ) {
         self.layout = layout
         self.processor = processor
         self.reconciler = reconciler
@@ -25,6 +28,8 @@ final class InboxContext: Sendable {
         self.maxFindings = maxFindings
         names = FinalNames(layout: layout)
         claim = InboxClaim(layout: layout)
+        decisions = GroupCommit(maxBatch: maxBatch)
+        cpu = CPUGate(slots: cpuSlots)
     }
 }
 
@@ -46,7 +51,7 @@ struct FileRecord: Sendable {
 }
 
 /// The protocol of one claimed file, from the work folder to its final folder:
-/// process → decide (and record) → report → move.
+/// process → decide (and record, in a batch with the files decided at the same time) → report → move.
 ///
 /// Every step is idempotent given what the work name and the store say, so recovery after a
 /// crash at any instant simply runs ``finish(_:)`` again on whatever is in the work folder.
@@ -58,7 +63,8 @@ struct InboxFileJob {
     /// Crash points, in order (each leaves exactly one result or none, never two):
     /// 1. While processing (reading, validating): nothing outside the process has changed; the
     ///    file is `ID.c~NAME` and recovery starts over.
-    /// 2. In ``decide(_:result:)`` before or after the decision rename: see there.
+    /// 2. In ``decide(_:)``, the group commit: before or after the batch's decision renames, their
+    ///    `fsync`, or the batch's store transaction: see there.
     /// 3. After the store transaction committed, before the report is in place: recovery finds
     ///    its own row (stored path = its decided destination), records nothing again, and writes
     ///    the report. The report goes to a hidden temporary file and is renamed in whole, so a
@@ -76,33 +82,45 @@ struct InboxFileJob {
             record.status = .deferred("the claimed file is no longer in the work folder")
             return record
         }
-        var results = [context.processor.process(workPath)]
-        // Timing findings of the file's declarations go in before the decision, so that a timing
-        // error (a release before its lodgement) rejects the file.
-        BatchTiming.attach(&results, configuration: context.processor.configuration)
-        var result = results[0]
+        let processed = context.cpu.run {
+            var results = [context.processor.process(workPath)]
+            // Timing findings of the file's declarations go in before the decision, so that a timing
+            // error (a release before its lodgement) rejects the file.
+            BatchTiming.attach(&results, configuration: context.processor.configuration)
+            return results[0]
+        }
+        let decided = context.decisions.submit(PendingDecision(start: start, result: processed)) { batch in decide(&batch) }
+        let result = decided.result
         let decision: Decision
-        do {
-            decision = try decide(start, result: &result)
-        } catch {
-            record.status = .deferred(error.description)
+        switch decided.decision {
+        case let .success(decided)?:
+            decision = decided
+        case let .failure(failure)?:
+            record.status = .deferred(failure.description)
+            return record
+        case nil:
+            record.status = .deferred("not decided")
             return record
         }
         let work = decision.work
         let destination = context.layout.folder(for: decision.outcome) + "/" + work.name
         record.finalPath = destination
         record.duplicateOf = decision.duplicateOf
-        var crossFindings: [Finding] = []
-        if decision.duplicateOf == nil {
-            crossFindings = mirrorFindings(for: result)
+        let reportPath = context.layout.reportPath(work.name)
+        let (report, json) = context.cpu.run {
+            var crossFindings: [Finding] = []
+            if decision.duplicateOf == nil {
+                crossFindings = mirrorFindings(for: result)
+            }
+            let report = BatchReport(files: [result], crossFindings: crossFindings, maxFindings: context.maxFindings)
+            let needed = !(decision.alreadyRecorded && DurableFiles.exists(reportPath))
+            return (report, needed ? Data((report.json.serialized() + "\n").utf8) : nil)
         }
-        let report = BatchReport(files: [result], crossFindings: crossFindings, maxFindings: context.maxFindings)
         record.errors = report.count(.error)
         record.warnings = report.count(.warning)
-        let reportPath = context.layout.reportPath(work.name)
-        if !(decision.alreadyRecorded && DurableFiles.exists(reportPath)) {
+        if let json {
             do {
-                try DurableFiles.writeAtomically(Data((report.json.serialized() + "\n").utf8), to: reportPath)
+                try DurableFiles.writeAtomically(json, to: reportPath)
             } catch {
                 record.status = .deferred("cannot write the report: \(error.description)")
                 return record
