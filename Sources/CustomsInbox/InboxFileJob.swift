@@ -15,6 +15,7 @@ final class InboxContext: Sendable {
     let claim: InboxClaim
     let maxFindings: Int?
     let decisions: GroupCommit<PendingDecision>
+    let filings: GroupCommit<PendingFiling>
     let cpu: CPUGate
 
     init(
@@ -29,6 +30,7 @@ final class InboxContext: Sendable {
         names = FinalNames(layout: layout)
         claim = InboxClaim(layout: layout)
         decisions = GroupCommit(maxBatch: maxBatch)
+        filings = GroupCommit(maxBatch: maxBatch)
         cpu = CPUGate(slots: cpuSlots)
     }
 }
@@ -67,9 +69,12 @@ struct InboxFileJob {
     ///    `fsync`, or the batch's store transaction: see there.
     /// 3. After the store transaction committed, before the report is in place: recovery finds
     ///    its own row (stored path = its decided destination), records nothing again, and writes
-    ///    the report. The report goes to a hidden temporary file and is renamed in whole, so a
-    ///    crash while writing leaves no half-written report under the real name.
+    ///    the report. The report goes to a hidden temporary file, flushed, and is renamed in
+    ///    whole with its batch (``file(_:)``), so a crash while writing leaves no half-written
+    ///    report under the real name.
     /// 4. After the report, before the final move: recovery finds row and report, and moves.
+    ///    The batch's reports are made durable (one `fsync` of `reports/`) before any of its files
+    ///    is moved, so a file never reaches its final folder ahead of its report.
     /// 5. After the final move: the work folder no longer holds the file; it is done.
     ///
     /// A failure that is not a crash (store unusable, disk full while writing the report, a move
@@ -118,18 +123,23 @@ struct InboxFileJob {
         }
         record.errors = report.count(.error)
         record.warnings = report.count(.warning)
+        var temporary: String?
         if let json {
+            let path = DurableFiles.temporaryPath(for: reportPath)
             do {
-                try DurableFiles.writeAtomically(json, to: reportPath)
+                try DurableFiles.write(json, to: path)
             } catch {
+                unlink(path)
                 record.status = .deferred("cannot write the report: \(error.description)")
                 return record
             }
+            temporary = path
         }
-        do {
-            try move(context.layout.workPath(work), to: destination)
-        } catch {
-            record.status = .deferred("cannot move the file to \(destination): \(error.description)")
+        let pending = PendingFiling(
+            workPath: context.layout.workPath(work), destination: destination, reportPath: reportPath, temporary: temporary)
+        let filed = context.filings.submit(pending) { batch in file(&batch) }
+        if let failure = filed.failure {
+            record.status = .deferred(failure)
             return record
         }
         context.names.release(work.name)
@@ -137,39 +147,13 @@ struct InboxFileJob {
         return record
     }
 
-    /// Moves the work file to its final place, never replacing a file there.
-    ///
-    /// Crash points: the rename is atomic (the file is in the work folder or in its final folder,
-    /// never both, never neither). Where `link` + `unlink` stands in for it (see
-    /// ``DurableFiles/renameNoReplace(_:_:)``), a crash between the two leaves both names on one
-    /// file: the next attempt finds the destination holding the same file and removes the work
-    /// name only.
-    private func move(_ workPath: String, to destination: String) throws(DurableFiles.Failure) {
-        do {
-            try DurableFiles.renameNoReplace(workPath, destination)
-        } catch let failure where failure.isExisting {
-            guard Self.sameFile(workPath, destination) else { throw failure }
-            guard unlink(workPath) == 0 else { throw DurableFiles.Failure("unlink", workPath) }
-        } catch let failure where failure.code == EXDEV {
-            try DurableFiles.moveAcrossFileSystems(workPath, destination)
-        }
-        DurableFiles.syncFolder((destination as NSString).deletingLastPathComponent)
-    }
-
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat()
-        var second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-        if first.st_dev == second.st_dev && first.st_ino == second.st_ino { return true }
-        return first.st_size == second.st_size && FileManager.default.contentsEqual(atPath: a, andPath: b)
-    }
-
     /// The mirror findings that name a declaration of this file, against the store's candidates
     /// (declarations sharing a transport document, container or invoice number). A store that
     /// cannot be read here costs the mirror findings, not the file.
     private func mirrorFindings(for result: FileResult) -> [Finding] {
         guard !result.declarations.isEmpty,
-              let stored = try? context.store.declarations(sharingMatchKeysWith: result.declarations) else { return [] }
+              let stored = try? context.store.declarations(sharingMatchKeysWith: result.declarations, excludingFile: result.file)
+        else { return [] }
         let others = stored.filter { $0.source.file != result.file }
         guard !others.isEmpty else { return [] }
         let reconciliation = context.reconciler.reconcile(others + result.declarations)
