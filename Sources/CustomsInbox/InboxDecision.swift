@@ -58,13 +58,16 @@ extension InboxFileJob {
     /// work folder; so does a file found to be the duplicate of a batch mate whose row failed
     /// (the original is not stored yet). The others of the batch go on.
     func decide(_ batch: inout [PendingDecision]) {
+        // What the store holds of the batch's contents, in one read; a store that cannot be read
+        // here is asked again file by file (and each file fails alone).
+        let stored = try? context.store.storedPaths(sha256s: batch.compactMap(\.result.sha256))
         var firstInBatch: [String: (path: String, index: Int)] = [:]
         var recordIndices: [Int] = []
         var copyOf: [Int: Int] = [:]
         var renamed = false
         for index in batch.indices {
             do {
-                let chosen = try choose(&batch[index], firstInBatch: firstInBatch, renamed: &renamed)
+                let chosen = try choose(&batch[index], stored: stored, firstInBatch: firstInBatch, renamed: &renamed)
                 batch[index].decision = .success(chosen.decision)
                 if chosen.record, let sha256 = batch[index].result.sha256 {
                     recordIndices.append(index)
@@ -90,7 +93,8 @@ extension InboxFileJob {
     /// - Returns: the decision, whether the file's rows are to be recorded, and, when it is the
     ///   copy of a file earlier in the same batch, that file's index.
     private func choose(
-        _ item: inout PendingDecision, firstInBatch: [String: (path: String, index: Int)], renamed: inout Bool
+        _ item: inout PendingDecision, stored: [String: String]?, firstInBatch: [String: (path: String, index: Int)],
+        renamed: inout Bool
     ) throws(DurableFiles.Failure) -> (decision: Decision, record: Bool, copyOf: Int?) {
         let layout = context.layout
         let start = item.start
@@ -103,6 +107,8 @@ extension InboxFileJob {
             if let first = firstInBatch[sha256] {
                 earlier = first.path
                 copyOf = first.index
+            } else if let stored {
+                earlier = stored[sha256]
             } else {
                 do {
                     earlier = try context.store.storedPath(sha256: sha256)

@@ -25,26 +25,29 @@ extension DeclarationStore {
     /// opened (one file, or each file of a batch in turn).
     static func insert(_ result: FileResultSnapshot, outcome: String, receivedAt: Date, in db: Database) throws -> StoreReceipt {
         guard let sha256 = result.sha256 else { return StoreReceipt(earlierPath: nil, amendments: []) }
-        if let earlier = try String.fetchOne(db, sql: "SELECT path FROM file WHERE sha256 = ?", arguments: [sha256]) {
+        if let earlier = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM file WHERE sha256 = ?"), arguments: [sha256]) {
             return StoreReceipt(earlierPath: earlier, amendments: [])
         }
-        try db.execute(
-            sql: "INSERT INTO file (path, sha256, size, receivedAt, format, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO file (path, sha256, size, receivedAt, format, outcome) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(
             arguments: [result.file, sha256, result.size ?? 0, Timestamp(date: receivedAt).rfc3339, result.format, outcome])
         let fileID = db.lastInsertedRowID
         var amendments: [Finding] = []
         let writer = CBDXMLWriter(maskPersonalData: true)
         for declaration in result.declarations {
-            let xml = writer.document([declaration])
-            let contentHash = DeclarationStore.sha256(writer.document([Self.withoutSource(declaration)]))
+            // The CBD XML names neither the source file nor the key: one document is both the
+            // stored XML and what the content hash is taken of.
+            let xml = writer.document([Self.withoutSource(declaration)])
+            let contentHash = DeclarationStore.sha256(xml)
             var version = 1
             if let number = declaration.id {
                 let latest = try Row.fetchOne(
-                    db, sql: """
+                    db.cachedStatement(sql: """
                         SELECT d.version, d.contentHash, f.path FROM declaration d JOIN file f ON f.id = d.fileId
                         WHERE d.number = ? AND d.declaringCountry IS ? AND d.direction IS ?
                         ORDER BY d.version DESC LIMIT 1
-                        """,
+                        """),
                     arguments: [number, declaration.declaringCountry, declaration.direction?.rawValue])
                 if let latest {
                     if (latest["contentHash"] as String) == contentHash { continue }
@@ -55,20 +58,22 @@ extension DeclarationStore {
                         file: result.file, line: declaration.source.line, declaration: declaration.key))
                 }
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO declaration (fileId, key, number, version, direction, declaringCountry, lodgedOn, sourceFormat, cbdXML, contentHash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [fileID, declaration.key, declaration.id, version, declaration.direction?.rawValue,
                             declaration.declaringCountry, declaration.lodgedOn, declaration.sourceFormat, xml, contentHash])
             let declarationID = db.lastInsertedRowID
             for value in StoreMatchKeys.values(of: declaration) {
-                try db.execute(sql: "INSERT INTO matchKey (declarationId, value) VALUES (?, ?)", arguments: [declarationID, value])
+                try db.cachedStatement(sql: "INSERT INTO matchKey (declarationId, value) VALUES (?, ?)").execute(arguments: [declarationID, value])
             }
             for event in declaration.events {
-                try db.execute(
-                    sql: "INSERT INTO event (fileId, declarationNumber, milestone, at, epochSeconds, location, zoneAssumed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(
+                    sql: "INSERT INTO event (fileId, declarationNumber, milestone, at, epochSeconds, location, zoneAssumed) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                ).execute(
                     arguments: [fileID, declaration.id ?? declaration.key, event.milestone, event.at.rfc3339, event.at.epochSeconds,
                                 event.location, event.zoneAssumed])
             }
@@ -79,11 +84,12 @@ extension DeclarationStore {
             case let .name(name)?: name
             case nil: nil
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO finding (fileId, rule, severity, message, line, row, columnText, field, declarationKey, counterpart)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [fileID, finding.rule, finding.severity.rawValue, finding.message, finding.line, finding.row,
                             column, finding.field, finding.declaration, finding.counterpart])
         }
