@@ -25,9 +25,13 @@ struct PendingDecision: Sendable {
 
 extension InboxFileJob {
     /// Decides a batch of processed files (``GroupCommit``, one batch at a time across workers):
-    /// looks each content up, chooses each final folder and name, makes the decisions durable in
-    /// the work names with one `fsync` of the work folder, then records the batch's new contents
-    /// in one store transaction.
+    /// looks the batch's contents up in the store (one read), chooses each final folder and name,
+    /// makes the decisions durable in the work names with one `fsync` of the work folder, then
+    /// records the batch's new contents in one store transaction (``DeclarationStore/record(_:receivedAt:)``).
+    ///
+    /// The daemon is the store's only writer between the look-up and the commit save for another
+    /// process sharing the store: that case is caught by the commit itself (the receipt names the
+    /// other file, and the file becomes its duplicate), as it was with one file at a time.
     ///
     /// One batch at a time and in order, so two files holding the same content cannot both be
     /// "first": the later one finds the earlier one in the store or, in the same batch, in the
