@@ -96,7 +96,7 @@ enum DurableFiles {
     /// is as it was — never half written.
     static func writeAtomically(_ data: Data, to path: String) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/." + (path as NSString).lastPathComponent + ".tmp"
+        let temporary = temporaryPath(for: path)
         do {
             try write(data, to: temporary)
             try rename(temporary, path)
@@ -105,6 +105,12 @@ enum DurableFiles {
             throw error
         }
         syncFolder(folder)
+    }
+
+    /// The hidden temporary name beside `path` under which its content is written before it is
+    /// renamed into place.
+    static func temporaryPath(for path: String) -> String {
+        (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".tmp"
     }
 
     /// Flushes a folder's entries (the renames into it) to disk.

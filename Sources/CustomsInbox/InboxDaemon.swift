@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 /// The running parts of the daemon, each on its own thread: the inotify watcher, the rescan
-/// timer and `jobs` workers, joined by a bounded ``WorkQueue``.
+/// timer and `filesInHand` workers (of which `jobs` compute at once, ``CPUGate``), joined by a
+/// bounded ``WorkQueue``.
 ///
 /// Start order matters: the watcher starts before the first scan, so a file that arrives during
 /// the scan is seen by one or the other (the queue takes each name once). Recovery comes first:
@@ -45,7 +46,7 @@ final class InboxDaemon: Sendable {
             }
         }
         scan()
-        for index in 0..<settings.jobs {
+        for index in 0..<settings.filesInHand {
             workersDone.enter()
             let thread = Thread { [self] in
                 work()

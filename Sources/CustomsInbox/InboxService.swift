@@ -41,7 +41,7 @@ public struct InboxService: Service {
         try layout.prepare()
         let context = InboxContext(
             layout: layout, processor: FileProcessor(configuration: configuration), reconciler: reconciler,
-            store: store, maxFindings: settings.maxFindings)
+            store: store, maxFindings: settings.maxFindings, cpuSlots: settings.jobs, maxBatch: settings.maxBatch)
         let daemon = InboxDaemon(context: context, settings: settings, logger: logger)
         try daemon.start()
         logger.info("watching", metadata: [

@@ -9,7 +9,12 @@ extension DeclarationStore {
     /// This is what the inbox daemon reconciles a new file against: the candidates found through
     /// the `matchKey` index instead of every declaration ever stored, so the cost of one file does
     /// not grow with the size of the store.
-    public func declarations(sharingMatchKeysWith declarations: [Declaration]) throws(StoreError) -> [Declaration] {
+    ///
+    /// - Parameter excludedFile: a stored path whose declarations are left out (the file being
+    ///   reconciled, already recorded: it is no counterpart of itself, and is not decoded).
+    public func declarations(
+        sharingMatchKeysWith declarations: [Declaration], excludingFile excludedFile: String? = nil
+    ) throws(StoreError) -> [Declaration] {
         let values = Array(Set(declarations.flatMap(StoreMatchKeys.values(of:)))).sorted()
         guard !values.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
@@ -18,11 +23,12 @@ extension DeclarationStore {
                 try Row.fetchAll(db, sql: """
                     SELECT d.cbdXML, d.key, d.sourceFormat, f.path FROM declaration d JOIN file f ON f.id = d.fileId
                     WHERE d.id IN (SELECT m.declarationId FROM matchKey m WHERE m.value IN (\(placeholders)))
+                    AND f.path IS NOT ?
                     AND (d.number IS NULL OR d.version = (
                         SELECT max(v.version) FROM declaration v
                         WHERE v.number = d.number AND v.declaringCountry IS d.declaringCountry AND v.direction IS d.direction))
                     ORDER BY d.id
-                    """, arguments: StatementArguments(values))
+                    """, arguments: StatementArguments(values) + [excludedFile])
             }
         }
         return rows.compactMap { row in

@@ -80,6 +80,40 @@ import Glibc
         #expect(try DeclarationStore(path: daemon.database.path).counts().files == 1)
     }
 
+    /// Pairs of identical files waiting together when the daemon starts are decided in the same
+    /// batches (the group commit): of each pair, one is processed and the other is its duplicate.
+    @Test func twoIdenticalFilesArrivingAtOnceAreOneProcessedAndOneDuplicate() throws {
+        let root = try TestPaths.scratch()
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let pairs = 40
+        for n in 0..<pairs {
+            for side in ["a", "b"] {
+                try SampleDeclarations.export(70_000 + n).write(to: inbox.appendingPathComponent(String(format: "twin-%02d-%@.xml", n, side)))
+            }
+        }
+        let daemon = try WatchDaemon(root: root)
+        #expect(WatchDaemon.waitUntil { daemon.filedCount >= 2 * pairs && daemon.inboxIsEmpty })
+        #expect(daemon.terminate() == 0)
+        let processed = WatchDaemon.names(daemon.processed)
+        let rejected = WatchDaemon.names(daemon.rejected)
+        #expect(processed.count == pairs && rejected.count == pairs)
+        for n in 0..<pairs {
+            let twins = ["a", "b"].map { String(format: "twin-%02d-%@.xml", n, $0) }
+            let kept = twins.filter(processed.contains)
+            let copies = twins.filter(rejected.contains)
+            #expect(kept.count == 1 && copies.count == 1, "\(twins): processed \(kept), rejected \(copies)")
+            guard let original = kept.first, let copy = copies.first else { continue }
+            let report = try Reports.json(daemon.reports.appendingPathComponent(copy + ".json"))
+            let findings = (report["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []
+            let duplicates = findings.filter { $0["rule"] as? String == "file.duplicate" }
+            #expect(duplicates.count == 1)
+            #expect((duplicates.first?["message"] as? String)?.contains(daemon.processed.appendingPathComponent(original).path) == true)
+            #expect(!Reports.rules(try Reports.json(daemon.reports.appendingPathComponent(original + ".json"))).contains("file.duplicate"))
+        }
+        #expect(try DeclarationStore(path: daemon.database.path).counts().files == pairs)
+    }
+
     @Test func ignoredNamesStayInTheInboxUntouched() throws {
         let daemon = try WatchDaemon(root: TestPaths.scratch())
         for name in [".hidden.xml", "upload.tmp", "upload.xml.part"] {
