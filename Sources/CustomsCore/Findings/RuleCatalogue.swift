@@ -31,6 +31,7 @@ public enum RuleCatalogue {
     public static let all: [RuleDescriptor] = [
         .init("file.empty", .file, .error, "The file has no content."),
         .init("file.unreadable", .file, .error, "The file cannot be opened or read."),
+        .init("file.limit", .file, .error, "The file is larger than the --max-file-size limit; it is not read."),
         .init("file.duplicate", .file, .warning, "The same content was already received under another name."),
         .init("format.unknown", .file, .error, "The content is not a declaration format the product reads."),
         .init("format.not-a-declaration", .file, .info, "A known customs message that is not a goods declaration (order, payment, waybill, receipt)."),
