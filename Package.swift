@@ -93,6 +93,8 @@ let package = Package(
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
         .testTarget(
+            name: "CustomsHostileTests", dependencies: ["CustomsPipeline", "CustomsCore", "CustomsTestSupport", "customs"]),
+        .testTarget(
             name: "CustomsInboxTests", dependencies: ["CustomsStore", "CustomsTestSupport", "customs"]),
     ],
     swiftLanguageModes: [.v6]
