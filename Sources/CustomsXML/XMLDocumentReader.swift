@@ -180,7 +180,12 @@ private struct RecordWalker {
                 guard !open.isEmpty, let value = xmlTextReaderConstValue(reader) else { continue }
                 let text = String(cString: value)
                 if text.utf8.count > limits.maxTextBytes {
-                    limit("a text node of \(text.utf8.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes")
+                    limit("a text node of \(text.utf8.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
+                    return true
+                }
+                // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
+                if open[open.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
+                    limit("the text of element <\(open[open.count - 1].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
                     return true
                 }
                 open[open.count - 1].text += text
