@@ -112,11 +112,13 @@ struct CSVRecordReader {
                     message: "row \(startRow) has more than \(limits.maxFields) fields (the limit); the rest of the file was not read",
                     row: startRow)
             }
-            if recordBytes > limits.maxRecordBytes {
-                throw CSVStructureError(
-                    message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
-                    row: startRow)
-            }
+            if recordBytes > limits.maxRecordBytes { throw rowTooLong() }
+        }
+
+        func rowTooLong() -> CSVStructureError {
+            CSVStructureError(
+                message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
+                row: startRow)
         }
 
         func finishField() throws {
@@ -139,11 +141,12 @@ struct CSVRecordReader {
                 if index > start {
                     field.append(contentsOf: chunk[start..<index])
                     if !nonASCII { nonASCII = chunk[start..<index].contains { $0 >= 0x80 } }
-                    if field.count > limits.maxFieldBytes || recordBytes + field.count > limits.maxRecordBytes {
+                    if field.count > limits.maxFieldBytes {
                         throw CSVStructureError(
-                            message: "the quoted field \(fields.count + 1) opened on row \(startRow) runs past \(CSVLimits.describe(min(limits.maxFieldBytes, limits.maxRecordBytes - recordBytes))): its quote is probably never closed; the rest of the file was not read",
+                            message: "the quoted field \(fields.count + 1) opened on row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit): its quote is probably never closed; the rest of the file was not read",
                             row: startRow)
                     }
+                    if recordBytes + field.count > limits.maxRecordBytes { throw rowTooLong() }
                 }
                 if index == end { position = end; continue }
                 // A quote: doubled (a literal quote) or closing.
@@ -205,11 +208,12 @@ struct CSVRecordReader {
             fieldStart = false
             field.append(contentsOf: chunk[start..<index])
             position = index
-            if field.count > limits.maxFieldBytes || recordBytes + field.count > limits.maxRecordBytes {
+            if field.count > limits.maxFieldBytes {
                 throw CSVStructureError(
-                    message: "field \(fields.count + 1) of row \(startRow) runs past \(CSVLimits.describe(min(limits.maxFieldBytes, limits.maxRecordBytes - recordBytes))) without a delimiter or line end; the rest of the file was not read",
+                    message: "field \(fields.count + 1) of row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit) without a delimiter or line end; the rest of the file was not read",
                     row: startRow)
             }
+            if recordBytes + field.count > limits.maxRecordBytes { throw rowTooLong() }
         }
         if quoted && !closed {
             throw CSVStructureError(
