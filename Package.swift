@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
         .testTarget(
-            name: "CustomsHostileTests", dependencies: ["CustomsPipeline", "CustomsCore", "CustomsTestSupport", "customs"]),
+            name: "CustomsHostileTests",
+            dependencies: ["CustomsPipeline", "CustomsCore", "CustomsXML", "CustomsFormats", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsInboxTests", dependencies: ["CustomsStore", "CustomsTestSupport", "customs"]),
     ],

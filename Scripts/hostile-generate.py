@@ -37,6 +37,10 @@ def main():
     write(outdir, "attributes-200000.xml", [head, b"<ID ", b"".join(b'a%d="" ' % i for i in range(200_000)), b"/>", tail])
     # An element name of 1 MB.
     write(outdir, "name-1mb.xml", [head, b"<", b"N" * (1 << 20), b"/>", tail])
+    # 1,900,000 elements in one declaration (a record held in memory).
+    write(outdir, "record-of-1900000-elements.xml", [head, b"<a/>" * 1_900_000, tail])
+    # 200 MB of text in one element, cut into 5 MiB text nodes by empty comments.
+    write(outdir, "text-split-by-comments.xml", [head, b"<ID>"] + [b"8" * (5 << 20) + b"<!---->"] * 40 + [b"</ID>", tail])
     # Quadratic blow-up: one 50 KB entity referenced 50,000 times.
     entity = b"q" * 50_000
     write(outdir, "quadratic-blowup.xml", [

@@ -11,6 +11,8 @@ import Testing
         ("a text node of 20 MB", HostileInputs.textNode20MB, "xml.limit"),
         ("200,000 attributes on one element", HostileInputs.manyAttributes, "xml.limit"),
         ("an element name of 1 MB", HostileInputs.longName, "xml.limit"),
+        ("1,900,000 elements in one declaration", HostileInputs.hugeRecord, "xml.limit"),
+        ("200 MB of text split by comments", HostileInputs.textSplitByComments, "xml.limit"),
         ("quadratic blow-up", HostileInputs.quadraticBlowup, "xml.dtd-forbidden"),
         ("a DOCTYPE behind 70 KB of comment", HostileInputs.doctypeAfterLongComment, "xml.dtd-forbidden"),
         ("a CSV of a million columns", HostileInputs.csvMillionColumns, "csv.malformed"),

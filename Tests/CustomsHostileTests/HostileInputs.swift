@@ -76,6 +76,18 @@ enum HostileInputs {
             once(#"<Declarations xmlns="urn:customs-corridor:cbd:1"><Declaration><ID>&j;</ID>"#), (cbdTail, 1)])
     }
 
+    /// 1,900,000 empty elements in one declaration: a record held in memory.
+    static func hugeRecord(in folder: URL) throws -> String {
+        try write("record-of-1900000-elements.xml", in: folder, [(cbdHead, 1), times("<a/>", 1_900_000), (cbdTail, 1)])
+    }
+
+    /// 200 MB of text in one element, cut into 5 MiB text nodes by empty comments.
+    static func textSplitByComments(in folder: URL) throws -> String {
+        let piece = String(repeating: "8", count: 5 << 20) + "<!---->"
+        return try write("text-split-by-comments.xml", in: folder, [
+            (cbdHead, 1), once("<ID>"), times(piece, 40), once("</ID>"), (cbdTail, 1)])
+    }
+
     static func csvMillionColumns(in folder: URL) throws -> String {
         try write("csv-million-columns.csv", in: folder, [
             once("id"), times(",x", 999_999), once("\n1"), times(",", 999_999), once("\n")])
