@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "customs", targets: ["customs"]),
         .library(name: "CustomsPipeline", targets: ["CustomsPipeline"]),
+        // The reading stages alone, for the libFuzzer targets in Fuzz/.
+        .library(name: "CustomsFormats", targets: ["CustomsFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
