@@ -15,7 +15,7 @@ final class GuardedInput {
 
     init(descriptor: Int32, limits: XMLLimits, sink: XMLErrorSink) {
         self.descriptor = descriptor
-        self.markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes)
+        self.markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes, maxTextBytes: limits.maxTextBytes)
         self.sink = sink
     }
 

@@ -60,10 +60,10 @@ public struct XMLDocumentReader {
     ) -> XMLReadOutcome {
         XMLLibrary.prepare()
         let sink = XMLErrorSink(file: displayName)
-        var markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes)
+        var markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes, maxTextBytes: limits.maxTextBytes)
         if !bytes.withUnsafeBytes({ markup.consume($0) }) || bytes.count > Int(Int32.max) {
             if let refusal = markup.refusal {
-                sink.add(refusal, maxAttributes: limits.maxAttributes)
+                sink.add(refusal, limits: limits)
             } else {
                 sink.add("xml.limit", "the document is larger than 2 GiB, more than can be read from memory", line: nil, column: nil)
             }
@@ -123,7 +123,7 @@ public struct XMLDocumentReader {
         withExtendedLifetime(input) {}
         if let refusal = input.refusal {
             sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
-            sink.add(refusal, maxAttributes: limits.maxAttributes)
+            sink.add(refusal, limits: limits)
             stopped = true
         }
         if sink.schemaOverflow > 0 {

@@ -35,10 +35,15 @@ extension XMLErrorSink {
     }
 
     /// Adds the finding for a refusal of ``XMLMarkupGuard``.
-    func add(_ refusal: XMLMarkupGuard.Refusal, maxAttributes: Int) {
+    func add(_ refusal: XMLMarkupGuard.Refusal, limits: XMLLimits) {
         switch refusal {
         case .attributes:
-            add("xml.limit", "an element with more than \(maxAttributes) attributes (the limit); the document is refused", line: nil, column: nil)
+            add("xml.limit", "an element with more than \(limits.maxAttributes) attributes (the limit); the document is refused", line: nil, column: nil)
+        case .text:
+            add(
+                "xml.limit",
+                "one element holds more than \(limits.maxTextBytes * 2) bytes of text in the file, twice the text limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated",
+                line: nil, column: nil)
         case .doctype:
             add(
                 "xml.dtd-forbidden",

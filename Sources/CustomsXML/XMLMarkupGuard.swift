@@ -4,7 +4,9 @@
 /// - an element with a huge number of attributes: libxml2 2.9 checks them for duplicates
 ///   pairwise, so 200,000 attributes take minutes;
 /// - a DOCTYPE anywhere (also past the 64 KiB prefix that format detection reads): its entity
-///   declarations are refused before libxml2 reads them.
+///   declarations are refused before libxml2 reads them;
+/// - an element whose text, cut into many text nodes by comments, runs to hundreds of
+///   megabytes: libxml2's reader holds all of it before handing over the first node.
 ///
 /// It counts `=` outside quotes in start tags and skips comments, processing instructions,
 /// CDATA sections and end tags. It reads ASCII-compatible encodings (UTF-8, windows-1251, GBK,
@@ -16,6 +18,7 @@ struct XMLMarkupGuard {
     enum Refusal: Equatable {
         case attributes
         case doctype
+        case text
     }
 
     private enum State {
@@ -31,6 +34,12 @@ struct XMLMarkupGuard {
     }
 
     let maxAttributes: Int
+    /// Most raw bytes of character data (text and CDATA) in one element, comments between them
+    /// included in neither: twice the decoded text limit, since `&amp;` is five bytes for one.
+    let maxRawTextBytes: Int
+    private var textRun = 0
+    /// True while skipping a CDATA section, whose content is text.
+    private var inCDATA = false
     private var state = State.text
     /// The end of what is being skipped (`>`, `-->`, `]]>`, `?>`) and how much of it was met.
     private var terminator: [UInt8] = []
@@ -43,8 +52,10 @@ struct XMLMarkupGuard {
     private var decided = false
     private(set) var refusal: Refusal?
 
-    init(maxAttributes: Int) {
+    init(maxAttributes: Int, maxTextBytes: Int = XMLLimits.standard.maxTextBytes) {
         self.maxAttributes = maxAttributes
+        let (doubled, overflow) = maxTextBytes.multipliedReportingOverflow(by: 2)
+        self.maxRawTextBytes = overflow ? Int.max : doubled
     }
 
     /// Reads the next bytes of the document; returns `false` once the document is refused.
@@ -108,8 +119,19 @@ struct XMLMarkupGuard {
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), eq = UInt8(ascii: "=")
     private static let commentEnd = Array("-->".utf8), cdataEnd = Array("]]>".utf8), piEnd = Array("?>".utf8), tagEnd = [gt]
 
+    /// Counts one byte of character data; `false` once an element's text runs past the limit.
+    private mutating func countText() -> Bool {
+        textRun += 1
+        if textRun > maxRawTextBytes {
+            refusal = .text
+            return false
+        }
+        return true
+    }
+
     private mutating func skip(to end: [UInt8]) {
         terminator = end
+        inCDATA = end == Self.cdataEnd
         matched = 0
         state = .skipping
     }
@@ -117,14 +139,21 @@ struct XMLMarkupGuard {
     private mutating func step(_ byte: UInt8) -> Bool {
         switch state {
         case .text:
-            if byte == Self.lt { state = .open }
+            if byte == Self.lt {
+                state = .open
+            } else if !countText() {
+                return false
+            }
         case .open:
             switch byte {
             case UInt8(ascii: "!"): state = .bang
             case UInt8(ascii: "?"): skip(to: Self.piEnd)
-            case UInt8(ascii: "/"): skip(to: Self.tagEnd)
+            case UInt8(ascii: "/"):
+                textRun = 0
+                skip(to: Self.tagEnd)
             default:
                 attributes = 0
+                textRun = 0
                 state = .startTag
                 return step(byte)
             }
@@ -152,6 +181,7 @@ struct XMLMarkupGuard {
         case let .quoted(quote):
             if byte == quote { state = .startTag }
         case .skipping:
+            if inCDATA, !countText() { return false }
             if byte == terminator[matched] {
                 matched += 1
                 if matched == terminator.count { state = .text }

@@ -27,7 +27,7 @@ import Testing
     /// UTF-16 without a byte-order mark but with its XML declaration is not guessed: `<?xml` in
     /// its first four bytes fixes the byte order (XML 1.0, appendix F). It is read exactly.
     @Test func utf16WithoutBOMButDeclaredIsReadExactly() {
-        let result = Hostile.processor.process(Hostile.fixture("utf16le-without-bom-declared.xml"))
+        let result = Hostile.processor.process(TestPaths.fixture("xml/utf16le-without-bom-declared.xml"))
         #expect(result.declarations.map(\.id) == ["ЭКС-2024-001"])
         #expect(!result.findings.contains { $0.severity == .error })
     }

@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test func theMarkupGuardSkipsWhatIsNotAStartTag() {
-        func refusal(_ text: String, max: Int = 2, utf16: Bool = false) -> XMLMarkupGuard.Refusal? {
-            var guardian = XMLMarkupGuard(maxAttributes: max)
+        func refusal(_ text: String, max: Int = 2, text limit: Int = 10, utf16: Bool = false) -> XMLMarkupGuard.Refusal? {
+            var guardian = XMLMarkupGuard(maxAttributes: max, maxTextBytes: limit)
             let bytes: [UInt8] = utf16 ? text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } : Array(text.utf8)
             // Fed one byte at a time: every state survives a chunk boundary.
             for byte in bytes { _ = [byte].withUnsafeBytes { guardian.consume($0) } }
@@ -98,12 +98,16 @@ import Testing
         #expect(refusal(#"<a x="1" y="2" z="3"/>"#, utf16: true) == .attributes)
         #expect(refusal(#"<a x="a=b=c=d"/>"#) == nil)
         #expect(refusal(#"<a x='="=' y="'='"/>"#) == nil)
-        #expect(refusal("<!-- <a x=1 y=2 z=3> --->x=y=z=w<b/>") == nil)
-        #expect(refusal("<![CDATA[<a x=1 y=2 z=3>]]]>x=y=z<b/>") == nil)
+        #expect(refusal("<!-- <a x=1 y=2 z=3> --->x=y=z=w<b/>", text: 100) == nil)
+        #expect(refusal("<![CDATA[<a x=1 y=2 z=3>]]]>x=y=z<b/>", text: 100) == nil)
         #expect(refusal(#"<?pi a="1" b="2" c="3"?><b/>"#) == nil)
         #expect(refusal("<a></a x=1 y=2 z=3>") == nil)
         #expect(refusal("<!-- c --><!DOCTYPE a []><a/>") == .doctype)
         #expect(refusal("<!-- c --><!DOCTYPE a []><a/>", utf16: true) == .doctype)
         #expect(refusal("<a") == nil)
+        #expect(refusal("<a>0123456789<!-- -->0123456789</a>") == nil)
+        #expect(refusal("<a>0123456789<!-- -->0123456789x</a>") == .text)
+        #expect(refusal("<a>0123456789<![CDATA[0123456789x]]></a>") == .text)
+        #expect(refusal("<a>0123456789<b/>0123456789</a><c>0123456789</c>") == nil)
     }
 }
