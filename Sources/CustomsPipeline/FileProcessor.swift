@@ -15,8 +15,8 @@ public struct FileProcessor: Sendable {
 
     public func process(_ path: String) -> FileResult {
         var result = FileResult(file: path)
-        if let tooLarge = configuration.maxFileSize.check(path) {
-            result.findings.append(tooLarge)
+        if let refused = FileAdmission.check(path, limit: configuration.maxFileSize) {
+            result.findings.append(refused)
             return result
         }
         let facts: FileFacts

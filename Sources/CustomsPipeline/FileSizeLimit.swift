@@ -29,18 +29,6 @@ public struct FileSizeLimit: Sendable, Hashable {
         return overflow ? nil : FileSizeLimit(bytes: bytes)
     }
 
-    /// A `file.limit` finding when the file at `path` is larger than the limit.
-    func check(_ path: String) -> Finding? {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        guard size > bytes else { return nil }
-        return Finding(
-            rule: "file.limit",
-            message: "the file is \(Self.describe(size)), larger than the limit of \(Self.describe(bytes)) (--max-file-size); it is not read",
-            file: path)
-    }
-
     static func describe(_ bytes: Int) -> String {
         if bytes >= 1 << 20 { return "\(bytes >> 20) MiB (\(bytes) bytes)" }
         return "\(bytes) bytes"

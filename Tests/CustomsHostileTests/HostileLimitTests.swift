@@ -111,3 +111,20 @@ import Testing
         #expect(refusal("<a>0123456789<b/>0123456789</a><c>0123456789</c>") == nil)
     }
 }
+
+/// Paths that are not regular files are never opened: a FIFO would block forever.
+@Suite(.timeLimit(.minutes(1))) struct HostileSpecialFileTests {
+    @Test func aFIFOAndADeviceAreNotRead() throws {
+        let folder = try TestPaths.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("declaration.xml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [fifo, "/dev/zero"] {
+            let result = Hostile.processor.process(path)
+            #expect(result.findings.map(\.rule) == ["file.unreadable"], "\(path)")
+        }
+        let outcome = try CommandRunner.run(["validate", folder.path], timeout: 60)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("not a regular file"))
+    }
+}
