@@ -15,6 +15,7 @@ max_mb=${MAX_MB:-200}
 
 swift build -c release --product customs >&2 || exit 2
 binary="$root/.build/release/customs"
+rm -rf "$work/generated"
 python3 Scripts/hostile-generate.py "$work/generated" Samples/cn-dec-export-alashankou-rail.xml >&2 || exit 2
 
 files=("$root"/Tests/Fixtures/hostile/* "$work"/generated/*.*)

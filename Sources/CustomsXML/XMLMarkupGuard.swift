@@ -1,3 +1,5 @@
+import Foundation
+
 /// A byte-level look at the markup of a document before libxml2 parses it, for the attacks
 /// libxml2 itself cannot refuse in time:
 ///
@@ -76,8 +78,26 @@ struct XMLMarkupGuard {
             if !feed(head) { return false }
         }
         if unitWidth == 1 {
+            guard let base = bytes.baseAddress else { return true }
             while index < bytes.count {
-                if !step(bytes[index]) { return false }
+                // Runs of text and of attribute values are skipped with memchr: most bytes are there.
+                switch state {
+                case .text:
+                    let end = Self.find(Self.lt, in: base, from: index, to: bytes.count)
+                    textRun += end - index
+                    if textRun > maxRawTextBytes {
+                        refusal = .text
+                        return false
+                    }
+                    index = end
+                    if index == bytes.count { return true }
+                case let .quoted(quote):
+                    index = Self.find(quote, in: base, from: index, to: bytes.count)
+                    if index == bytes.count { return true }
+                default:
+                    break
+                }
+                if !step(base.load(fromByteOffset: index, as: UInt8.self)) { return false }
                 index += 1
             }
             return true
@@ -100,6 +120,12 @@ struct XMLMarkupGuard {
             decided = true
             _ = feed(unit)
         }
+    }
+
+    /// The offset of the first `byte` in `base[from..<to]`, or `to`.
+    private static func find(_ byte: UInt8, in base: UnsafeRawPointer, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     private mutating func feed(_ bytes: [UInt8]) -> Bool {
