@@ -162,7 +162,8 @@ private struct RecordWalker {
             }
             if status < 0 {
                 explainTruncation()
-                if !sink.fatal && !sink.findings.contains(where: { $0.rule != "schema.violation" }) {
+                // A limit or encoding error already says why reading stopped: no second, vaguer finding.
+                if !sink.fatal && !sink.findings.contains(where: { $0.rule.hasPrefix("xml.") || $0.rule.hasPrefix("encoding.") }) {
                     let line = Int(xmlTextReaderGetParserLineNumber(reader))
                     sink.add("xml.malformed", "the document is not well-formed XML", line: line > 0 ? line : nil, column: nil)
                 }
