@@ -20,6 +20,8 @@ case "$target" in
 esac
 label=$target${FUZZ_ADAPTER:+-$FUZZ_ADAPTER}
 
+# lld: gold stops with an internal error on the debug information of the sanitized objects.
+
 swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --product "$target" >&2
 
 seeds=Fuzz/seeds/$label
