@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "customs", targets: ["customs"]),
         .library(name: "CustomsPipeline", targets: ["CustomsPipeline"]),
         .library(name: "CustomsReports", targets: ["CustomsReports"]),
+        // The reading stages alone, for the libFuzzer targets in Fuzz/.
+        .library(name: "CustomsFormats", targets: ["CustomsFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -98,6 +100,9 @@ let package = Package(
             name: "CustomsReportsTests", dependencies: ["CustomsReports", "CustomsXML", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsPipelineTests", dependencies: ["CustomsPipeline", "CustomsTestSupport", "customs"]),
+        .testTarget(
+            name: "CustomsHostileTests",
+            dependencies: ["CustomsPipeline", "CustomsCore", "CustomsXML", "CustomsFormats", "CustomsTestSupport", "customs"]),
         .testTarget(
             name: "CustomsInboxTests", dependencies: ["CustomsStore", "CustomsTestSupport", "customs"]),
     ],

@@ -15,6 +15,10 @@ public struct FileProcessor: Sendable {
 
     public func process(_ path: String) -> FileResult {
         var result = FileResult(file: path)
+        if let refused = FileAdmission.check(path, limit: configuration.maxFileSize) {
+            result.findings.append(refused)
+            return result
+        }
         let facts: FileFacts
         switch FileFacts.read(path) {
         case let .success(read): facts = read

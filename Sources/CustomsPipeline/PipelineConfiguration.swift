@@ -14,6 +14,8 @@ public struct PipelineConfiguration: Sendable {
     /// `--encoding`: overrides what a file declares or what detection finds.
     public var encoding: String?
     public var limits: XMLLimits
+    /// `--max-file-size`: a larger file is a `file.limit` finding, not read.
+    public var maxFileSize: FileSizeLimit = .standard
     /// Worker threads for a batch (`--jobs`); at least 1.
     public var jobs: Int
     /// Calendars, release targets and crossing hours for the timing stage; `nil`: no timing.

@@ -60,6 +60,15 @@ public struct XMLDocumentReader {
     ) -> XMLReadOutcome {
         XMLLibrary.prepare()
         let sink = XMLErrorSink(file: displayName)
+        var markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes, maxTextBytes: limits.maxTextBytes)
+        if !bytes.withUnsafeBytes({ markup.consume($0) }) || bytes.count > Int(Int32.max) {
+            if let refusal = markup.refusal {
+                sink.add(refusal, limits: limits)
+            } else {
+                sink.add("xml.limit", "the document is larger than 2 GiB, more than can be read from memory", line: nil, column: nil)
+            }
+            return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
+        }
         return bytes.withUnsafeBufferPointer { buffer in
             let reader = buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlReaderForMemory(chars.baseAddress, Int32(buffer.count), nil, "UTF-8", XMLLibrary.secureOptions)
@@ -91,7 +100,9 @@ public struct XMLDocumentReader {
             return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
         }
         defer { close(descriptor) }
-        guard let reader = xmlReaderForFd(descriptor, path, encoding, XMLLibrary.secureOptions) else {
+        let input = GuardedInput(descriptor: descriptor, limits: limits, sink: sink)
+        let inputContext = Unmanaged.passUnretained(input).toOpaque()
+        guard let reader = xmlReaderForIO(guardedRead, guardedClose, inputContext, path, encoding, XMLLibrary.secureOptions) else {
             sink.add("xml.malformed", "libxml2 could not start reading the document", line: nil, column: nil)
             return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
         }
@@ -105,10 +116,16 @@ public struct XMLDocumentReader {
         let context = Unmanaged.passUnretained(sink).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, structuredErrorRelay, context)
         var walker = RecordWalker(reader: reader, sink: sink, limits: limits)
-        let stopped = walker.walk(role: role, onRecord: onRecord)
+        var stopped = walker.walk(role: role, onRecord: onRecord)
         // The reader goes before the validation context plugged into it.
         xmlFreeTextReader(reader)
         if let validation { xmlSchemaFreeValidCtxt(validation) }
+        withExtendedLifetime(input) {}
+        if let refusal = input.refusal {
+            sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
+            sink.add(refusal, limits: limits)
+            stopped = true
+        }
         if sink.schemaOverflow > 0 {
             sink.add("schema.violation", "\(sink.schemaOverflow) more schema violations in this document are not listed", line: nil, column: nil)
         }
@@ -145,7 +162,8 @@ private struct RecordWalker {
             }
             if status < 0 {
                 explainTruncation()
-                if !sink.fatal {
+                // A limit or encoding error already says why reading stopped: no second, vaguer finding.
+                if !sink.fatal && !sink.findings.contains(where: { $0.rule.hasPrefix("xml.") || $0.rule.hasPrefix("encoding.") }) {
                     let line = Int(xmlTextReaderGetParserLineNumber(reader))
                     sink.add("xml.malformed", "the document is not well-formed XML", line: line > 0 ? line : nil, column: nil)
                 }
@@ -163,7 +181,12 @@ private struct RecordWalker {
                 guard !open.isEmpty, let value = xmlTextReaderConstValue(reader) else { continue }
                 let text = String(cString: value)
                 if text.utf8.count > limits.maxTextBytes {
-                    limit("a text node of \(text.utf8.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes")
+                    limit("a text node of \(text.utf8.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
+                    return true
+                }
+                // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
+                if open[open.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
+                    limit("the text of element <\(open[open.count - 1].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
                     return true
                 }
                 open[open.count - 1].text += text
@@ -191,6 +214,13 @@ private struct RecordWalker {
         let name = interned(xmlTextReaderConstLocalName(reader))
         let namespace = xmlTextReaderConstNamespaceUri(reader).map { interned($0) }
         let empty = xmlTextReaderIsEmptyElement(reader) == 1
+        if let namespace, XMLErrorSink.xincludeNamespaces.contains(namespace) {
+            sink.add(
+                "xml.include-forbidden",
+                "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
+                line: line, column: nil)
+            return false
+        }
         if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
         if !empty { openNames.append(name) }
         if open.isEmpty {

@@ -39,7 +39,10 @@ final class XMLErrorSink {
         case Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_ENCODING_NAME.rawValue):
             add("encoding.unsupported", message, line: line, column: column)
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue), Int(XML_IO_ENCODER.rawValue):
-            if message.contains("UTF-8") || message.contains("encoding") || message.contains("Char 0x") {
+            if let character = Self.disallowedCharacter(message) {
+                // A valid byte in any encoding, but not a character XML allows.
+                add("xml.malformed", character, line: line, column: column)
+            } else if message.contains("UTF-8") || message.contains("encoding") || message.contains("Char 0x") {
                 add("encoding.invalid", message, line: line, column: column)
             } else {
                 add("xml.malformed", message, line: line, column: column)
@@ -47,6 +50,8 @@ final class XMLErrorSink {
         default:
             if message.contains("Excessive depth") {
                 add("xml.limit", "element nesting deeper than libxml2's limit of 256 levels", line: line, column: column)
+            } else if let limit = Self.libraryLimit(message) {
+                add("xml.limit", limit, line: line, column: column)
             } else if message.contains("huge") || message.contains("HUGE") || message.contains("too long") || message.contains("limit") {
                 add("xml.limit", message.replacingOccurrences(of: " use XML_PARSE_HUGE option", with: ""), line: line, column: column)
             } else {

@@ -41,11 +41,19 @@ struct ReadingOptions: ParsableArguments {
         valueName: "FILE"))
     var rulesFile: String?
 
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
+        "Largest file read, in bytes or with a K, M or G suffix (default: 4G); a larger file is a file.limit finding.",
+        valueName: "SIZE"))
+    var maxFileSize: String?
+
     @Option(help: ArgumentHelp("Worker threads for a batch (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
     func validate() throws {
         if let maxFindings, maxFindings < 0 { throw ValidationError("--max-findings must be 0 or more") }
+        if let maxFileSize, FileSizeLimit.parse(maxFileSize) == nil {
+            throw ValidationError("--max-file-size \(maxFileSize): expected a positive size such as 1048576, 100K, 512M or 2G")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         if let csvDelimiter, CSVDialect.delimiter(named: csvDelimiter) == nil {
             throw ValidationError("--csv-delimiter must be one of , ; | tab")
@@ -62,10 +70,11 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func configuration() throws -> PipelineConfiguration {
-        let configuration = try PipelineConfiguration.load(
+        var configuration = try PipelineConfiguration.load(
             schemaDirectories: schemaDirectories, encoding: encoding, jobs: jobs, rulesFile: rulesFile,
             csvDelimiter: csvDelimiter.flatMap(CSVDialect.delimiter(named:)), locale: locale.flatMap(CSVNumberFormat.named),
             mappings: mappings)
+        if let limit = maxFileSize.flatMap(FileSizeLimit.parse) { configuration.maxFileSize = limit }
         if let schemas = configuration.schemas {
             for failure in schemas.failures {
                 Diagnostics.warn("\(failure.path): the XSD does not compile and is not used: \(failure.summary)")

@@ -31,6 +31,7 @@ public enum RuleCatalogue {
     public static let all: [RuleDescriptor] = [
         .init("file.empty", .file, .error, "The file has no content."),
         .init("file.unreadable", .file, .error, "The file cannot be opened or read."),
+        .init("file.limit", .file, .error, "The file is larger than the --max-file-size limit; it is not read."),
         .init("file.duplicate", .file, .warning, "The same content was already received under another name."),
         .init("format.unknown", .file, .error, "The content is not a declaration format the product reads."),
         .init("format.not-a-declaration", .file, .info, "A known customs message that is not a goods declaration (order, payment, waybill, receipt)."),
@@ -38,6 +39,7 @@ public enum RuleCatalogue {
         .init("encoding.invalid", .file, .error, "The bytes are not valid in the declared or detected encoding."),
         .init("xml.malformed", .file, .error, "The XML is not well-formed."),
         .init("xml.dtd-forbidden", .file, .error, "The document carries a DOCTYPE; declarations must not (entity attacks)."),
+        .init("xml.include-forbidden", .file, .error, "The document carries an XInclude element; declarations must not, and it is never followed."),
         .init("xml.limit", .file, .error, "The document exceeds a safety limit (size, depth, text length)."),
         .init("csv.malformed", .file, .error, "The CSV structure is broken (field count, unclosed quote, interleaved declarations)."),
         .init("csv.header", .file, .error, "The CSV header lacks a required column or cannot be mapped."),

@@ -72,7 +72,7 @@ public struct CSVDocumentReader {
             fileFinding("file.unreadable", "cannot read the file: \(error)")
             return outcome
         }
-        var reader = CSVRecordReader(source: source, delimiter: delimiter)
+        var reader = CSVRecordReader(source: source, delimiter: delimiter, limits: options.limits)
         var pending: [CSVRecord] = []
         var grouping: CSVGrouping?
         /// Hands on what was read before a structural error stopped the reading.
@@ -102,8 +102,14 @@ public struct CSVDocumentReader {
             // An error within the sample stops the reading only after the rows before it.
             var sampleError: (any Error)?
             if format == nil {
+                // The sample is bounded in bytes too: a thousand rows of long fields would not fit in memory.
+                var sampleBytes = 0
                 do {
-                    while pending.count < CSVDocumentReader.sampleRows, let record = try reader.next() { pending.append(record) }
+                    while pending.count < CSVDocumentReader.sampleRows, sampleBytes < options.limits.maxSampleBytes,
+                          let record = try reader.next() {
+                        pending.append(record)
+                        sampleBytes += record.fields.reduce(record.fields.count) { $0 + $1.utf8.count }
+                    }
                 } catch {
                     sampleError = error
                 }

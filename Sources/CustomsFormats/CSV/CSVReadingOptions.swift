@@ -8,11 +8,17 @@ public struct CSVReadingOptions: Sendable {
     public var numberFormat: CSVNumberFormat?
     /// Header synonyms: built-in ones plus `--mapping` files.
     public var synonyms: CSVHeaderSynonyms
+    /// Field, row and field-count limits; crossing one is `csv.malformed`.
+    public var limits: CSVLimits
 
-    public init(delimiter: UInt8? = nil, encoding: String? = nil, numberFormat: CSVNumberFormat? = nil, synonyms: CSVHeaderSynonyms = CSVHeaderSynonyms()) {
+    public init(
+        delimiter: UInt8? = nil, encoding: String? = nil, numberFormat: CSVNumberFormat? = nil,
+        synonyms: CSVHeaderSynonyms = CSVHeaderSynonyms(), limits: CSVLimits = .standard
+    ) {
         self.delimiter = delimiter
         self.encoding = encoding
         self.numberFormat = numberFormat
         self.synonyms = synonyms
+        self.limits = limits
     }
 }

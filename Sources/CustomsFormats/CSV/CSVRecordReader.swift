@@ -22,10 +22,12 @@ struct CSVStructureError: Error {
 /// Quoted fields may hold delimiters, doubled quotes and line breaks; records end at CRLF, LF or
 /// CR; empty fields are kept; blank lines are skipped (but counted in row numbers). A quote that
 /// is never closed is a ``CSVStructureError`` naming the row where it opened, never a silent
-/// merge of the rest of the file. Memory is one chunk plus the record being read.
+/// merge of the rest of the file. Memory is one chunk plus the record being read, and a record
+/// is bounded by ``CSVLimits`` (field length, record length, field count).
 struct CSVRecordReader {
     private let source: CSVByteSource
     private let delimiter: UInt8
+    private let limits: CSVLimits
     private var chunk: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -33,14 +35,11 @@ struct CSVRecordReader {
     private var skipLineFeed = false
     private var field: [UInt8] = []
 
-    init(source: CSVByteSource, delimiter: UInt8) {
+    init(source: CSVByteSource, delimiter: UInt8, limits: CSVLimits = .standard) {
         self.source = source
         self.delimiter = delimiter
+        self.limits = limits
     }
-
-    /// The longest field read (a quoted description with line breaks is far shorter): past it, a
-    /// quote that is never closed would otherwise take the rest of the file into memory.
-    static let maximumFieldBytes = 4 << 20
 
     private static let quote = UInt8(ascii: "\"")
     private static let cr = UInt8(ascii: "\r")
@@ -102,8 +101,28 @@ struct CSVRecordReader {
         var quoted = false
         var fieldStart = true
         var closed = false
+        /// Bytes of the fields already finished in this record, their delimiters included.
+        var recordBytes = 0
+        let limits = self.limits
 
-        func finishField() {
+        func checkRecord(adding count: Int) throws {
+            recordBytes += count + 1
+            if fields.count >= limits.maxFields {
+                throw CSVStructureError(
+                    message: "row \(startRow) has more than \(limits.maxFields) fields (the limit); the rest of the file was not read",
+                    row: startRow)
+            }
+            if recordBytes > limits.maxRecordBytes { throw rowTooLong() }
+        }
+
+        func rowTooLong() -> CSVStructureError {
+            CSVStructureError(
+                message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
+                row: startRow)
+        }
+
+        func finishField() throws {
+            try checkRecord(adding: field.count)
             fields.append(CSVRecordReader.string(field[...], nonASCII: nonASCII, invalid: &invalidField, index: fields.count))
             field.removeAll(keepingCapacity: true)
             nonASCII = false
@@ -122,11 +141,12 @@ struct CSVRecordReader {
                 if index > start {
                     field.append(contentsOf: chunk[start..<index])
                     if !nonASCII { nonASCII = chunk[start..<index].contains { $0 >= 0x80 } }
-                    if field.count > CSVRecordReader.maximumFieldBytes {
+                    if field.count > limits.maxFieldBytes {
                         throw CSVStructureError(
-                            message: "the quoted field \(fields.count + 1) opened on row \(startRow) runs past \(CSVRecordReader.maximumFieldBytes / 1_048_576) MiB: its quote is probably never closed; the rest of the file was not read",
+                            message: "the quoted field \(fields.count + 1) opened on row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit): its quote is probably never closed; the rest of the file was not read",
                             row: startRow)
                     }
+                    if recordBytes + field.count > limits.maxRecordBytes { throw rowTooLong() }
                 }
                 if index == end { position = end; continue }
                 // A quote: doubled (a literal quote) or closing.
@@ -148,12 +168,12 @@ struct CSVRecordReader {
                 continue
             }
             if byte == delimiter {
-                finishField()
+                try finishField()
                 position = index + 1
                 continue
             }
             if byte == CSVRecordReader.lf || byte == CSVRecordReader.cr {
-                finishField()
+                try finishField()
                 position = index + 1
                 if byte == CSVRecordReader.cr {
                     if position < end {
@@ -179,6 +199,7 @@ struct CSVRecordReader {
             }
             if fieldStart && index < end && chunk[index] == delimiter {
                 // The whole field lies in this chunk: make its text straight from the chunk.
+                try checkRecord(adding: index - start)
                 fields.append(CSVRecordReader.string(chunk[start..<index], nonASCII: nonASCII, invalid: &invalidField, index: fields.count))
                 nonASCII = false
                 position = index + 1
@@ -187,18 +208,19 @@ struct CSVRecordReader {
             fieldStart = false
             field.append(contentsOf: chunk[start..<index])
             position = index
-            if field.count > CSVRecordReader.maximumFieldBytes {
+            if field.count > limits.maxFieldBytes {
                 throw CSVStructureError(
-                    message: "field \(fields.count + 1) of row \(startRow) runs past \(CSVRecordReader.maximumFieldBytes / 1_048_576) MiB without a delimiter or line end; the rest of the file was not read",
+                    message: "field \(fields.count + 1) of row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit) without a delimiter or line end; the rest of the file was not read",
                     row: startRow)
             }
+            if recordBytes + field.count > limits.maxRecordBytes { throw rowTooLong() }
         }
         if quoted && !closed {
             throw CSVStructureError(
                 message: "the quote opened in field \(fields.count + 1) of row \(startRow) is never closed; the rest of the file was not read",
                 row: startRow)
         }
-        finishField()
+        try finishField()
         return CSVRecord(fields: fields, row: startRow, invalidField: invalidField)
     }
 }

@@ -1,0 +1,223 @@
+import Foundation
+
+/// A byte-level look at the markup of a document before libxml2 parses it, for the attacks
+/// libxml2 itself cannot refuse in time:
+///
+/// - an element with a huge number of attributes: libxml2 2.9 checks them for duplicates
+///   pairwise, so 200,000 attributes take minutes;
+/// - a DOCTYPE anywhere (also past the 64 KiB prefix that format detection reads): its entity
+///   declarations are refused before libxml2 reads them;
+/// - an element whose text, cut into many text nodes by comments, runs to hundreds of
+///   megabytes: libxml2's reader holds all of it before handing over the first node.
+///
+/// It counts `=` outside quotes in start tags and skips comments, processing instructions,
+/// CDATA sections and end tags. It reads ASCII-compatible encodings (UTF-8, windows-1251, GBK,
+/// GB18030: their multi-byte sequences never hold `<`, `>`, `=` or quotes) and UTF-16 or
+/// UTF-32 (one code unit at a time), and it never decides whether a document is well-formed:
+/// that stays libxml2's job.
+struct XMLMarkupGuard {
+    /// Why the document is refused.
+    enum Refusal: Equatable {
+        case attributes
+        case doctype
+        case text
+    }
+
+    private enum State {
+        case text
+        /// Just after `<`.
+        case open
+        /// After `<!`: a comment, CDATA or a DOCTYPE, decided by the next character.
+        case bang
+        case startTag
+        case quoted(UInt8)
+        /// Inside a comment, PI, CDATA section or end tag, until ``terminator``.
+        case skipping
+    }
+
+    let maxAttributes: Int
+    /// Most raw bytes of character data (text and CDATA) in one element, comments between them
+    /// included in neither: twice the decoded text limit, since `&amp;` is five bytes for one.
+    let maxRawTextBytes: Int
+    private var textRun = 0
+    /// True while skipping a CDATA section, whose content is text.
+    private var inCDATA = false
+    private var state = State.text
+    /// The end of what is being skipped (`>`, `-->`, `]]>`, `?>`) and how much of it was met.
+    private var terminator: [UInt8] = []
+    private var matched = 0
+    private var attributes = 0
+    /// Bytes per code unit (1, 2 or 4) and where the ASCII byte sits in a unit.
+    private var unitWidth = 1
+    private var asciiIndex = 0
+    private var unit: [UInt8] = []
+    private var decided = false
+    private(set) var refusal: Refusal?
+
+    init(maxAttributes: Int, maxTextBytes: Int = XMLLimits.standard.maxTextBytes) {
+        self.maxAttributes = maxAttributes
+        let (doubled, overflow) = maxTextBytes.multipliedReportingOverflow(by: 2)
+        self.maxRawTextBytes = overflow ? Int.max : doubled
+    }
+
+    /// Reads the next bytes of the document; returns `false` once the document is refused.
+    mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if refusal != nil { return false }
+        var index = 0
+        if !decided {
+            // The encoding form is decided on the first four bytes.
+            while unit.count < 4, index < bytes.count {
+                unit.append(bytes[index])
+                index += 1
+            }
+            if unit.count < 4 { return true }
+            decideWidth(unit)
+            let head = unit
+            unit = []
+            decided = true
+            if !feed(head) { return false }
+        }
+        if unitWidth == 1 {
+            guard let base = bytes.baseAddress else { return true }
+            while index < bytes.count {
+                // Runs of text and of attribute values are skipped with memchr: most bytes are there.
+                switch state {
+                case .text:
+                    let end = Self.find(Self.lt, in: base, from: index, to: bytes.count)
+                    textRun += end - index
+                    if textRun > maxRawTextBytes {
+                        refusal = .text
+                        return false
+                    }
+                    index = end
+                    if index == bytes.count { return true }
+                case let .quoted(quote):
+                    index = Self.find(quote, in: base, from: index, to: bytes.count)
+                    if index == bytes.count { return true }
+                default:
+                    break
+                }
+                if !step(base.load(fromByteOffset: index, as: UInt8.self)) { return false }
+                index += 1
+            }
+            return true
+        }
+        while index < bytes.count {
+            unit.append(bytes[index])
+            index += 1
+            if unit.count == unitWidth {
+                let ascii = unit.indices.allSatisfy { $0 == asciiIndex || unit[$0] == 0 } ? unit[asciiIndex] : 0x80
+                unit.removeAll(keepingCapacity: true)
+                if !step(ascii) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Ends the document: a prefix shorter than four bytes is read as it is.
+    mutating func finish() {
+        if !decided, !unit.isEmpty {
+            decided = true
+            _ = feed(unit)
+        }
+    }
+
+    /// The offset of the first `byte` in `base[from..<to]`, or `to`.
+    private static func find(_ byte: UInt8, in base: UnsafeRawPointer, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
+    private mutating func feed(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { consume($0) }
+    }
+
+    private mutating func decideWidth(_ head: [UInt8]) {
+        switch (head[0], head[1], head[2], head[3]) {
+        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, 0x3C): (unitWidth, asciiIndex) = (4, 3)
+        case (0xFF, 0xFE, 0x00, 0x00), (0x3C, 0x00, 0x00, 0x00): (unitWidth, asciiIndex) = (4, 0)
+        case (0xFE, 0xFF, _, _), (0x00, 0x3C, _, _): (unitWidth, asciiIndex) = (2, 1)
+        case (0xFF, 0xFE, _, _), (0x3C, 0x00, _, _): (unitWidth, asciiIndex) = (2, 0)
+        default: (unitWidth, asciiIndex) = (1, 0)
+        }
+    }
+
+    private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), eq = UInt8(ascii: "=")
+    private static let commentEnd = Array("-->".utf8), cdataEnd = Array("]]>".utf8), piEnd = Array("?>".utf8), tagEnd = [gt]
+
+    /// Counts one byte of character data; `false` once an element's text runs past the limit.
+    private mutating func countText() -> Bool {
+        textRun += 1
+        if textRun > maxRawTextBytes {
+            refusal = .text
+            return false
+        }
+        return true
+    }
+
+    private mutating func skip(to end: [UInt8]) {
+        terminator = end
+        inCDATA = end == Self.cdataEnd
+        matched = 0
+        state = .skipping
+    }
+
+    private mutating func step(_ byte: UInt8) -> Bool {
+        switch state {
+        case .text:
+            if byte == Self.lt {
+                state = .open
+            } else if !countText() {
+                return false
+            }
+        case .open:
+            switch byte {
+            case UInt8(ascii: "!"): state = .bang
+            case UInt8(ascii: "?"): skip(to: Self.piEnd)
+            case UInt8(ascii: "/"):
+                textRun = 0
+                skip(to: Self.tagEnd)
+            default:
+                attributes = 0
+                textRun = 0
+                state = .startTag
+                return step(byte)
+            }
+        case .bang:
+            switch byte {
+            case UInt8(ascii: "-"): skip(to: Self.commentEnd)
+            case UInt8(ascii: "["): skip(to: Self.cdataEnd)
+            case UInt8(ascii: "D"), UInt8(ascii: "d"):
+                refusal = .doctype
+                return false
+            default: skip(to: Self.tagEnd)
+            }
+        case .startTag:
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): state = .quoted(byte)
+            case Self.gt: state = .text
+            case Self.eq:
+                attributes += 1
+                if attributes > maxAttributes {
+                    refusal = .attributes
+                    return false
+                }
+            default: break
+            }
+        case let .quoted(quote):
+            if byte == quote { state = .startTag }
+        case .skipping:
+            if inCDATA, !countText() { return false }
+            if byte == terminator[matched] {
+                matched += 1
+                if matched == terminator.count { state = .text }
+            } else if byte == terminator[0] {
+                // `--->` and `]]]>` still end here: a run of the first character keeps the match.
+                matched = terminator.count == 3 && matched >= 1 ? matched : 1
+            } else {
+                matched = 0
+            }
+        }
+        return true
+    }
+}
