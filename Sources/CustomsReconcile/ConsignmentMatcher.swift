@@ -24,14 +24,19 @@ public struct ConsignmentGroup: Sendable, Hashable {
 /// share a transport document number (SMGS, CIM/SMGS, CMR, bill of lading), a container number or
 /// an invoice number. Container and invoice numbers are reused over time, so they match only
 /// when the counterpart was lodged between 3 days before and 60 days after the export (when
-/// both dates are known); transport document numbers match at any date. A shared party id is
-/// recorded as supporting evidence, never as a match on its own.
+/// both dates are known); transport document numbers match at any date. An identifier that too
+/// many counterparts share (``maxSharedCounterparts``, ``maxCounterpartsPerTransportDocument``)
+/// identifies no single consignment and is not used. A shared party id is recorded as supporting
+/// evidence, never as a match on its own.
 public struct ConsignmentMatcher: Sendable {
     public var windowBeforeDays = 3
     public var windowAfterDays = 60
     /// A container or invoice number that more counterparts than this share within the window is
     /// no identifier of one consignment (a container shuttling on a line): it is not used to match.
     public var maxSharedCounterparts = 16
+    /// The same for a transport document number: one waybill may cover a consignment split into
+    /// several imports, but not more than this many.
+    public var maxCounterpartsPerTransportDocument = 64
 
     public init() {}
 
@@ -48,7 +53,7 @@ public struct ConsignmentMatcher: Sendable {
         for export in exports {
             var kindsByCounterpart: [Int: Set<String>] = [:]
             for (kind, value) in MatchKeys.keys(of: declarations[export]) {
-                let limit = kind == .transportDocument ? Int.max : maxSharedCounterparts
+                let limit = kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
                 var candidates: [Int] = []
                 for other in index[kind.rawValue + ":" + value] ?? [] where compatible(declarations[export], declarations[other], kind: kind) {
                     candidates.append(other)
