@@ -7,27 +7,44 @@ public struct BatchReport: Sendable {
     /// Findings about two declarations (mirror.*), not about one file.
     public var crossFindings: [Finding]
     public var strict: Bool
+    /// Each file's validity test and the exit status, judged on every finding before the
+    /// `--max-findings` cap: a cap shortens the list, never the verdict.
+    private let validities: [@Sendable (Declaration) -> Bool]
+    private let failing: Bool
+    /// Findings per severity before the cap (the summary counts every finding, listed or not).
+    private let totals: [Severity: Int]
 
     public init(files: [FileResult], crossFindings: [Finding] = [], strict: Bool = false, maxFindings: Int? = nil) {
         self.files = files
         self.crossFindings = crossFindings
         self.strict = strict
+        validities = files.map { $0.validity(strict: strict) }
+        let threshold: Severity = strict ? .warning : .error
+        let fails = { (finding: Finding) in finding.severity >= threshold && finding.rule != "findings.capped" }
+        failing = files.contains { $0.findings.contains(where: fails) } || crossFindings.contains(where: fails)
+        var totals: [Severity: Int] = [:]
+        for file in files { for finding in file.findings { totals[finding.severity, default: 0] += 1 } }
+        for finding in crossFindings { totals[finding.severity, default: 0] += 1 }
+        self.totals = totals
         if let maxFindings { cap(at: maxFindings) }
+    }
+
+    /// The validity test of the declarations of `files[index]`.
+    public func validity(ofFileAt index: Int) -> (Declaration) -> Bool {
+        validities[index]
     }
 
     public var allFindings: [Finding] { files.flatMap(\.findings) + crossFindings }
 
-    /// Counted in place: `allFindings` would copy every finding of the batch.
+    /// Findings of this severity in the batch, counted before the `--max-findings` cap (the
+    /// `findings.capped` notes the cap adds are not counted).
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { sum, file in sum + file.findings.count { $0.severity == severity } }
-            + crossFindings.count { $0.severity == severity }
+        totals[severity] ?? 0
     }
 
     /// 0 nothing at error severity (with `strict`, nothing at warning either); 1 otherwise.
     public var exitStatus: Int32 {
-        let threshold: Severity = strict ? .warning : .error
-        let fails = { (finding: Finding) in finding.severity >= threshold && finding.rule != "findings.capped" }
-        return files.contains { $0.findings.contains(where: fails) } || crossFindings.contains(where: fails) ? 1 : 0
+        failing ? 1 : 0
     }
 
     /// Keeps the first `limit` findings of each file (in file order), and of the

@@ -5,7 +5,7 @@ extension BatchReport {
     /// cross-declaration findings, and the summary.
     public var json: JSONValue {
         .object([
-            ("files", .array(files.map(fileJSON))),
+            ("files", .array(files.indices.map { fileJSON(files[$0], index: $0) })),
             ("findings", .array(crossFindings.map(\.json))),
             ("summary", summaryJSON),
         ])
@@ -27,7 +27,7 @@ extension BatchReport {
                 chunk += ",\n      \"format\": "
                 (file.format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
                 chunk += ",\n      \"declarations\": "
-                let isValid = file.validity(strict: strict)
+                let isValid = validity(ofFileAt: index)
                 writeArray(file.declarations, into: &chunk, write: write) { Self.declarationJSON($0, valid: isValid($0)) }
                 chunk += ",\n      \"findings\": "
                 writeArray(file.findings, into: &chunk, write: write) { $0.json }
@@ -76,11 +76,11 @@ extension BatchReport {
         return member.value
     }
 
-    private func fileJSON(_ file: FileResult) -> JSONValue {
+    private func fileJSON(_ file: FileResult, index: Int) -> JSONValue {
         var object = JSONObjectBuilder()
         object.add("file", file.file)
         object.add("format", file.format.map(JSONValue.string) ?? .null)
-        let isValid = file.validity(strict: strict)
+        let isValid = validity(ofFileAt: index)
         object.add("declarations", .array(file.declarations.map { Self.declarationJSON($0, valid: isValid($0)) }))
         object.add("findings", .array(file.findings.map(\.json)))
         return object.value

@@ -26,13 +26,14 @@ public struct FileResult: Sendable {
 
     /// A validity test for the declarations of this file, with the findings indexed once (a file
     /// may hold hundreds of thousands of declarations and findings).
-    public func validity(strict: Bool = false) -> (Declaration) -> Bool {
+    public func validity(strict: Bool = false) -> @Sendable (Declaration) -> Bool {
         let threshold: Severity = strict ? .warning : .error
         var fileFails = false
         var failing = Set<String>()
         for finding in findings where finding.severity >= threshold {
             if let key = finding.declaration { failing.insert(key) } else { fileFails = true }
         }
-        return { declaration in !fileFails && !failing.contains(declaration.key) }
+        let (allFail, keys) = (fileFails, failing)
+        return { declaration in !allFail && !keys.contains(declaration.key) }
     }
 }

@@ -36,9 +36,9 @@ extension BatchReport {
         }
         lines += crossFindings.map(\.textLine)
         let declarations = files.reduce(0) { $0 + $1.declarations.count }
-        let invalid = files.reduce(0) { sum, file in
-            let isValid = file.validity(strict: strict)
-            return sum + file.declarations.filter { !isValid($0) }.count
+        let invalid = files.indices.reduce(0) { sum, index in
+            let isValid = validity(ofFileAt: index)
+            return sum + files[index].declarations.filter { !isValid($0) }.count
         }
         lines.append(
             "\(files.count) file\(files.count == 1 ? "" : "s"), \(declarations) declaration\(declarations == 1 ? "" : "s") (\(invalid) not valid): "

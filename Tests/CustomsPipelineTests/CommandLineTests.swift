@@ -79,6 +79,20 @@ import Testing
         #expect(outcome.stdout.contains("more findings were not listed (--max-findings 2)"))
     }
 
+    @Test func aCapShortensTheListNotTheVerdict() throws {
+        let outcome = try CommandRunner.run(["validate", "--format", "json", "--max-findings", "1", TestPaths.corpus("cn-ceb/CEB621Message.xml")])
+        #expect(outcome.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let file = try #require((json["files"] as? [[String: Any]])?.first)
+        let declarations = try #require(file["declarations"] as? [[String: Any]])
+        #expect(declarations.count == 10)
+        #expect(declarations.allSatisfy { $0["valid"] as? Bool == false })
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 20)
+        let findings = try #require(file["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["rule"] as? String }.last == "findings.capped")
+    }
+
     @Test func rulesPrintsTheCatalogue() throws {
         let outcome = try CommandRunner.run(["rules", "--format", "json"])
         #expect(outcome.status == 0)
