@@ -97,6 +97,16 @@ public struct CSVDocumentReader {
                 fileFinding("format.unknown", "the file is text but no CSV layout is recognized: none of its headers (\(columns.headers.prefix(5).joined(separator: ", "))) is a known column; a --mapping file can name them")
                 return outcome
             }
+            // A table with no declaration number and no quantity, mass or value column (a code list:
+            // hscode + description, a currency name) is no declaration CSV.
+            let known = columns.headers.indices.filter { columns.fields[$0] != nil }
+            if columns.layout == .declarations, columns.index[.id] == nil,
+               !known.contains(where: { columns.fields[$0]?.isNumber == true || columns.fields[$0] == .quantityAndUnit }) {
+                outcome.recognized = false
+                let named = known.map { columns.headers[$0] }.joined(separator: ", ")
+                fileFinding("format.unknown", "the file is text but not a declaration CSV: no column is a declaration number, and only \(named) of its \(columns.headers.count) columns match declaration fields, none of them a quantity, mass or value (a code list or another table?); a --mapping file can name its columns")
+                return outcome
+            }
             outcome.layout = columns.layout == .events ? "events" : "declarations"
             var format = options.numberFormat
             // An error within the sample stops the reading only after the rows before it.
