@@ -27,7 +27,13 @@ extension Reconciliation {
         }
         for finding in unmatchedFindings { lines.append(finding.textLine) }
         let rest = unmatched.count - unmatchedFindings.count
-        if rest > 0 { lines.append("\(rest) export\(rest == 1 ? "" : "s") without counterpart yet (within the waiting period)") }
+        let undated = unmatched.filter { $0.lodgedOn == nil }.count
+        if rest - undated > 0 {
+            lines.append("\(rest - undated) export\(rest - undated == 1 ? "" : "s") without counterpart yet (within the waiting period)")
+        }
+        if undated > 0 {
+            lines.append("\(undated) export\(undated == 1 ? "" : "s") without counterpart and without a lodgement date: the waiting period cannot be counted")
+        }
         lines.append("\(pairs.count) pair\(pairs.count == 1 ? "" : "s"), \(unmatched.count) unmatched export\(unmatched.count == 1 ? "" : "s"), \(mirrorFindings.count) mirror finding\(mirrorFindings.count == 1 ? "" : "s")")
         return lines.joined(separator: "\n") + "\n"
     }

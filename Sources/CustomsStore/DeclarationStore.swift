@@ -35,7 +35,7 @@ public final class DeclarationStore: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError("\(path) is not a customs store (not a SQLite database, or corrupt)")
         } catch let error as DatabaseError {
-            throw StoreError("cannot open the store \(path): \(error.resultCode) \(error.message ?? "")")
+            throw StoreError("cannot open the store \(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
         } catch {
             throw StoreError("cannot open the store \(path): \(error)")
         }

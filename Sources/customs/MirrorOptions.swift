@@ -12,6 +12,7 @@ struct MirrorOptions: ParsableArguments {
 
     func exchangeRates() throws -> ExchangeRates {
         guard let rates else { return ExchangeRates() }
+        guard FileManager.default.fileExists(atPath: rates) else { throw PipelineError("--rates \(rates): no such file") }
         guard let text = try? String(contentsOfFile: rates, encoding: .utf8) else {
             throw PipelineError("--rates \(rates): cannot read the file as UTF-8 text")
         }

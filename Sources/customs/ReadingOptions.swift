@@ -51,6 +51,9 @@ struct ReadingOptions: ParsableArguments {
 
     func validate() throws {
         if let maxFindings, maxFindings < 0 { throw ValidationError("--max-findings must be 0 or more") }
+        if let encoding, !Self.isKnownEncoding(encoding) {
+            throw ValidationError("--encoding \(encoding): not an encoding known on this machine; for example windows-1251, GB18030, UTF-8, UTF-16")
+        }
         if let maxFileSize, FileSizeLimit.parse(maxFileSize) == nil {
             throw ValidationError("--max-file-size \(maxFileSize): expected a positive size such as 1048576, 100K, 512M or 2G")
         }
@@ -81,5 +84,13 @@ struct ReadingOptions: ParsableArguments {
             }
         }
         return configuration
+    }
+
+    /// Whether iconv (which libxml2 and the CSV reader use) can convert from `name`.
+    static func isKnownEncoding(_ name: String) -> Bool {
+        let converter = iconv_open("UTF-8", name)
+        guard let converter, converter != iconv_t(bitPattern: -1) else { return false }
+        iconv_close(converter)
+        return true
     }
 }
