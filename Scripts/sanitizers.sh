@@ -11,8 +11,10 @@ sanitizers=("$@")
 status=0
 for sanitizer in "${sanitizers[@]}"; do
   echo "== swift test --sanitize=$sanitizer"
-  if ! swift test --sanitize="$sanitizer" --scratch-path ".build-$sanitizer" 2>&1 | tail -n 40; then
-    status=1
-  fi
+  log=".build-$sanitizer.log"
+  swift test --sanitize="$sanitizer" --scratch-path ".build-$sanitizer" > "$log" 2>&1 || status=1
+  # The verdicts: test results, sanitizer errors and leak summaries (full reports in the log).
+  grep -E "Test run|✘ Test|ERROR: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer|SUMMARY" "$log" || true
+  echo "(full output: $log)"
 done
 exit $status
