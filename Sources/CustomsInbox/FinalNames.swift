@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The final names taken by files in flight, so that two files of the same name never get the
 /// same one (`a.xml`, `a (2).xml`, ...).
 ///
@@ -7,7 +5,7 @@ import Synchronization
 /// `reports/`, and no claimed file in the work folder carries it as its decided name. Names are
 /// unique across `processed/` and `rejected/` together, so a report name is never shared.
 final class FinalNames: Sendable {
-    private let reserved = Mutex<Set<String>>([])
+    private let reserved = LockedValue<Set<String>>([])
     private let layout: InboxLayout
 
     init(layout: InboxLayout) {

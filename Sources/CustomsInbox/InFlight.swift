@@ -1,9 +1,7 @@
-import Synchronization
-
 /// The claim ids a worker holds right now: a work file is finished by one worker at a time,
 /// whatever its current work name (`ID.c~…` becomes `ID.p~…` while in hand).
 final class InFlight: Sendable {
-    private let ids = Mutex<Set<String>>([])
+    private let ids = LockedValue<Set<String>>([])
 
     /// `false` when another worker holds `id`.
     func enter(_ id: String) -> Bool {
