@@ -17,13 +17,6 @@ extension FileProcessor {
         }
         result.findings += outcome.findings
         DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
-        for (index, findings) in declarationFindings.enumerated() {
-            let key = result.declarations[index].key
-            result.findings += findings.map { finding in
-                var finding = finding
-                finding.declaration = key
-                return finding
-            }
-        }
+        result.attach(declarationFindings)
     }
 }

@@ -19,3 +19,18 @@ enum DeclarationKeys {
         }
     }
 }
+
+extension FileResult {
+    /// Files each declaration's findings under its key (`declarationFindings[i]` belongs to
+    /// `declarations[i]`); keys must be assigned first.
+    mutating func attach(_ declarationFindings: [[Finding]]) {
+        for (index, findings) in declarationFindings.enumerated() {
+            let key = declarations[index].key
+            self.findings += findings.map { finding in
+                var finding = finding
+                finding.declaration = key
+                return finding
+            }
+        }
+    }
+}

@@ -116,14 +116,7 @@ public struct FileProcessor: Sendable {
                 rule: "field.missing", message: "the declaration carries no declaration number; its key is \(declaration.key)",
                 file: path, line: declaration.source.line, field: "id"))
         }
-        for (index, findings) in declarationFindings.enumerated() {
-            let key = result.declarations[index].key
-            result.findings += findings.map { finding in
-                var finding = finding
-                finding.declaration = key
-                return finding
-            }
-        }
+        result.attach(declarationFindings)
         PersonalDataScrubber.scrub(&result)
         if result.declarations.isEmpty && !outcome.stopped {
             result.findings.append(Finding(
