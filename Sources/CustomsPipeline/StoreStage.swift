@@ -12,16 +12,23 @@ extension FileResult {
 /// The store's part in a batch: record every file, then reconcile against everything stored, so
 /// the export side received on Monday matches the import side received on Friday.
 public enum StoreStage {
-    /// Records the files (amendments are added to their findings) and returns the mirror findings
-    /// of the store that involve a declaration of this batch.
-    public static func run(_ results: inout [FileResult], store: DeclarationStore, reconciler: Reconciler) throws(StoreError) -> Reconciliation {
+    /// Records the files; amendments (`declaration.amended`) are added to their findings.
+    public static func record(_ results: inout [FileResult], store: DeclarationStore) throws(StoreError) {
         for index in results.indices {
             let outcome = results[index].findings.contains { $0.severity == .error } ? "invalid" : "valid"
             let receipt = try store.record(results[index].snapshot, outcome: outcome)
             results[index].findings += receipt.amendments
         }
+    }
+
+    /// Records the files, then reconciles the latest version of every stored declaration; returns
+    /// the reconciliation and those declarations (read from the store once).
+    public static func run(
+        _ results: inout [FileResult], store: DeclarationStore, reconciler: Reconciler
+    ) throws(StoreError) -> (reconciliation: Reconciliation, stored: [Declaration]) {
+        try record(&results, store: store)
         let stored = try store.latestDeclarations()
-        return reconciler.reconcile(stored)
+        return (reconciler.reconcile(stored), stored)
     }
 
     /// Only the mirror findings that name a declaration of `results`.

@@ -37,7 +37,7 @@ struct ReconcileCommand: ParsableCommand {
         var results = BatchRunner(configuration: configuration).run(files, progress: Diagnostics.progressBar(total: files.count))
         let reconciler = Reconciler(rates: rates)
         let reconciliation = if let store {
-            try StoreStage.run(&results, store: store, reconciler: reconciler)
+            try StoreStage.run(&results, store: store, reconciler: reconciler).reconciliation
         } else {
             reconciler.reconcile(results.flatMap(\.declarations))
         }

@@ -49,8 +49,7 @@ struct ReportCommand: ParsableCommand {
         let reconciliation: Reconciliation
         let reconciled: [Declaration]
         if let store {
-            reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler)
-            do { reconciled = try store.latestDeclarations() } catch { throw PipelineError(error.description) }
+            (reconciliation, reconciled) = try StoreStage.run(&results, store: store, reconciler: reconciler)
         } else {
             reconciled = results.flatMap(\.declarations)
             reconciliation = reconciler.reconcile(reconciled)

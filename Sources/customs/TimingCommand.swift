@@ -1,7 +1,6 @@
 import ArgumentParser
 import CustomsCore
 import CustomsPipeline
-import CustomsReconcile
 import CustomsTiming
 
 enum TimingFormat: String, ExpressibleByArgument, CaseIterable {
@@ -50,7 +49,7 @@ struct TimingCommand: ParsableCommand {
         if let store {
             // Store what was read, then time everything stored: events received in another run
             // join their declaration by id.
-            _ = try StoreStage.run(&results, store: store, reconciler: Reconciler())
+            try StoreStage.record(&results, store: store)
             var stored = FileResult(file: store.path)
             do { stored.declarations = try store.latestDeclarations() } catch { throw PipelineError(error.description) }
             timed = [stored]

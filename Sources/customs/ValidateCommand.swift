@@ -38,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
         let reconciler = Reconciler(rates: rates)
         let mirrorFindings: [Finding]
         if let store {
-            let reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler)
+            let reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler).reconciliation
             mirrorFindings = StoreStage.findings(reconciliation, involving: results)
         } else {
             mirrorFindings = reconciler.reconcile(results.flatMap(\.declarations)).mirrorFindings
