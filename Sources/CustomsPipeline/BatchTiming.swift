@@ -12,16 +12,20 @@ public enum BatchTiming {
         _ results: [FileResult], configuration: PipelineConfiguration, looseEvents: [String: [Event]] = [:]
     ) -> TimingReport? {
         guard let data = configuration.timing else { return nil }
-        var declarations: [Declaration] = []
-        var loose = looseEvents
-        for declaration in DeclarationCopies.latest(results.flatMap(\.declarations)) {
-            if let key = eventLogKey(declaration) {
-                loose[key, default: []] += declaration.events
-            } else {
-                declarations.append(declaration)
-            }
-        }
+        let (declarations, loose) = timed(results, looseEvents: looseEvents)
         return TimingStage(data: data).run(declarations: declarations, looseEvents: loose)
+    }
+
+    /// The declarations to time (copies counted once) and the events that join them by id.
+    /// One array of declarations is built, not a flat copy of the batch first.
+    static func timed(_ results: [FileResult], looseEvents: [String: [Event]]) -> ([Declaration], [String: [Event]]) {
+        var loose = looseEvents
+        var declarations = DeclarationCopies.latest(results.lazy.flatMap(\.declarations))
+        for declaration in declarations {
+            if let key = eventLogKey(declaration) { loose[key, default: []] += declaration.events }
+        }
+        declarations.removeAll { eventLogKey($0) != nil }
+        return (declarations, loose)
     }
 
     /// Copies of one declaration (the same file in two encodings) are timed once.
@@ -41,7 +45,10 @@ public enum BatchTiming {
     /// whose declaration is in no file have no file and are returned.
     @discardableResult
     public static func attach(_ results: inout [FileResult], configuration: PipelineConfiguration) -> [Finding] {
-        guard let report = report(results, configuration: configuration) else { return [] }
+        guard let data = configuration.timing else { return [] }
+        // Only the findings are filed: the intervals of each declaration are not kept.
+        let (declarations, loose) = timed(results, looseEvents: [:])
+        let findings = TimingStage(data: data).findings(declarations: declarations, looseEvents: loose)
         var indexByFile: [String: Int] = [:]
         for (index, result) in results.enumerated() {
             // A finding names its declaration's source file: normally the result's own path.
@@ -57,7 +64,7 @@ public enum BatchTiming {
                 zoneNoted[index, default: []].insert(finding.declaration ?? "")
             }
         }
-        for finding in report.findings {
+        for finding in findings {
             if let file = finding.file, let index = indexByFile[file] {
                 // An adapter that read a time without offset already said so, with its line.
                 let repeated = finding.rule == "timing.zone-assumed"

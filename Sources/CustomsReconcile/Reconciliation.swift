@@ -39,7 +39,7 @@ public struct Reconciler: Sendable {
     /// Reconciles `declarations`. Copies of the same declaration (same number, declaring country
     /// and direction — the same file re-sent in another encoding, or a harmonized copy) count once:
     /// the last one given.
-    public func reconcile(_ declarations: [Declaration]) -> Reconciliation {
+    public func reconcile<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> Reconciliation {
         let declarations = DeclarationCopies.latest(declarations)
         let (groups, unmatched) = matcher.groups(declarations)
         var pairs: [Reconciliation.Pair] = []
@@ -52,6 +52,26 @@ public struct Reconciler: Sendable {
                     matchedBy: pair.matchedBy, findings: findings, differences: differences))
             }
         }
+        let unmatchedFindings = unmatchedFindings(unmatched, among: declarations)
+        return Reconciliation(pairs: pairs, unmatched: unmatched.map { declarations[$0] }, unmatchedFindings: unmatchedFindings)
+    }
+
+    /// The mirror findings of ``reconcile(_:)`` alone, each once, in the same order, without
+    /// keeping the pairs, their declarations or every measure compared (what `validate`
+    /// reports: bounded memory for a batch of hundreds of thousands of declarations).
+    public func mirrorFindings<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> [Finding] {
+        let declarations = DeclarationCopies.latest(declarations)
+        var findings: [Finding] = []
+        for group in matcher.groups(declarations).groups {
+            findings += comparison.compare(
+                exports: group.exports.map { declarations[$0] }, counterparts: group.counterparts.map { declarations[$0] }).findings
+        }
+        var seen = Set<Finding>()
+        return findings.filter { seen.insert($0).inserted }
+    }
+
+    /// `mirror.unmatched` for the exports at `unmatched` whose lodgement is old enough.
+    private func unmatchedFindings(_ unmatched: [Int], among declarations: [Declaration]) -> [Finding] {
         let newest = declarations.compactMap { $0.lodgedOn.flatMap(LocalDateTime.parseISO) }.map(\.secondsSinceEpoch).max()
         var unmatchedFindings: [Finding] = []
         for index in unmatched {
@@ -65,6 +85,6 @@ public struct Reconciler: Sendable {
                     file: export.source.file, line: export.source.line, declaration: export.key))
             }
         }
-        return Reconciliation(pairs: pairs, unmatched: unmatched.map { declarations[$0] }, unmatchedFindings: unmatchedFindings)
+        return unmatchedFindings
     }
 }

@@ -18,6 +18,17 @@ public struct TimingStage: Sendable {
         run(TimingSubject.subjects(declarations: declarations, looseEvents: looseEvents))
     }
 
+    /// The timing findings of `declarations` alone, as ``run(declarations:looseEvents:)`` gives
+    /// them, without keeping each declaration's intervals (what `validate` reports: bounded memory
+    /// for a batch of hundreds of thousands of declarations).
+    public func findings(declarations: [Declaration], looseEvents: [String: [Event]] = [:]) -> [Finding] {
+        var findings: [Finding] = []
+        for subject in TimingSubject.subjects(declarations: declarations, looseEvents: looseEvents) {
+            findings += time(subject).1
+        }
+        return findings
+    }
+
     public func run(_ subjects: [TimingSubject]) -> TimingReport {
         var timings: [DeclarationTiming] = []
         var findings: [Finding] = []

@@ -39,7 +39,7 @@ struct ReconcileCommand: ParsableCommand {
         let reconciliation = if let store {
             try StoreStage.run(&results, store: store, reconciler: reconciler).reconciliation
         } else {
-            reconciler.reconcile(results.flatMap(\.declarations))
+            reconciler.reconcile(results.lazy.flatMap(\.declarations))
         }
         switch format {
         case .json: print(reconciliation.json.serialized())

@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
             let reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler).reconciliation
             mirrorFindings = StoreStage.findings(reconciliation, involving: results)
         } else {
-            mirrorFindings = reconciler.reconcile(results.flatMap(\.declarations)).mirrorFindings
+            mirrorFindings = reconciler.mirrorFindings(results.lazy.flatMap(\.declarations))
         }
         let report = BatchReport(files: results, crossFindings: mirrorFindings, strict: strict, maxFindings: reading.maxFindings)
         switch format {

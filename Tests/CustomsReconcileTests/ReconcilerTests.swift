@@ -58,6 +58,20 @@ private func declaration(
         #expect(hs.message.contains("840999 on the other"))
     }
 
+    @Test func theFindingsOnlyPathGivesTheSameFindingsOnceForASplitConsignment() {
+        // Two partial imports whose sum is 8% heavier: one group, two pairs, one mirror.mass.
+        let first = declaration("KZ-IM-1", .import, country: "KZ", lodgedOn: "2025-03-17", gross: "13700",
+                                items: [("843149", "24", "H87")], amount: "34800")
+        let second = declaration("KZ-IM-2", .import, country: "KZ", lodgedOn: "2025-03-18", gross: "6000",
+                                 items: [("840991", "5600", "KGM")], amount: "13450")
+        let full = Reconciler().reconcile([export, first, second])
+        #expect(full.pairs.count == 2)
+        let findings = Reconciler().mirrorFindings([export, first, second])
+        #expect(findings == full.mirrorFindings)
+        #expect(findings.map(\.rule) == ["mirror.mass"])
+        #expect(findings.first?.counterpart == "KZ-IM-1+KZ-IM-2")
+    }
+
     @Test func aSplitConsignmentIsComparedOnTheSum() {
         let first = declaration("KZ-IM-1", .import, country: "KZ", lodgedOn: "2025-03-17", gross: "12240.5",
                                 items: [("843149", "24", "H87")], amount: "34800")

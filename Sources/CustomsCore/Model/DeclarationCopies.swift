@@ -3,7 +3,9 @@
 public enum DeclarationCopies {
     /// One declaration per identity, the last one given, at the position of the first; declarations
     /// without a number are all kept.
-    public static func latest(_ declarations: [Declaration]) -> [Declaration] {
+    /// Takes any sequence (e.g. `results.lazy.flatMap(\.declarations)`) so that a batch is not
+    /// copied into one flat array first.
+    public static func latest<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> [Declaration] {
         var position: [String: Int] = [:]
         var result: [Declaration] = []
         for declaration in declarations {
