@@ -11,14 +11,14 @@ struct CSVGoodsItemReader {
     let context: CSVFileContext
     let authority: CodeSystem?
 
-    func read(_ fields: [String], row: Int, path: String, draft: inout DeclarationDraft) -> GoodsItem {
+    func read(_ record: CSVRecord, path: String, draft: inout DeclarationDraft) -> GoodsItem {
+        let row = record.row
         var item = GoodsItem()
         item.sourceLine = row
         var asFiled = AsFiled()
         func cell(_ field: CSVField) -> CSVCell? {
-            guard let column = context.columns.index[field] else { return nil }
-            let text = fields[column]
-            return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: row, field: field.path, prefix: path)
+            guard let column = context.columns.index[field], !record.isEmpty(column) else { return nil }
+            return CSVCell(text: record[column], header: context.columns.headers[column], row: row, field: field.path, prefix: path)
         }
         let format = context.numberFormat
         let codeLists = context.codeLists
@@ -61,9 +61,8 @@ struct CSVGoodsItemReader {
         item.unitPrice = draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
         item.value = draft.decimal(cell(.value), format: format, asFiled: &asFiled)
         item.currency = draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
-        for column in context.unknownColumns {
-            let text = fields[column]
-            if !text.isEmpty { asFiled.set(context.columns.headers[column], text) }
+        for column in context.unknownColumns where !record.isEmpty(column) {
+            asFiled.set(context.columns.headers[column], record[column])
         }
         item.asFiled = asFiled
         return item
