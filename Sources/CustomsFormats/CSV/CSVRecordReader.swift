@@ -56,6 +56,73 @@ struct CSVRecordReader {
         }
     }
 
+    /// What the reader knows of the record being read.
+    private struct Progress {
+        var record: CSVRecord
+        let startRow: Int
+        var nonASCII = false
+        /// Where the current field's bytes begin in the record's buffer.
+        var fieldStart = 0
+        var quoted = false
+        var atFieldStart = true
+        var closed = false
+        /// Bytes of the fields already finished in this record, their delimiters included.
+        var recordBytes = 0
+
+        /// The bytes of the field being read (untrimmed).
+        var fieldLength: Int { record.byteCount - fieldStart }
+
+        func rowTooLong(_ limits: CSVLimits) -> CSVStructureError {
+            CSVStructureError(
+                message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
+                row: startRow)
+        }
+
+        mutating func finishField(_ limits: CSVLimits) throws(CSVStructureError) {
+            recordBytes += fieldLength + 1
+            if record.count >= limits.maxFields {
+                throw CSVStructureError(
+                    message: "row \(startRow) has more than \(limits.maxFields) fields (the limit); the rest of the file was not read",
+                    row: startRow)
+            }
+            if recordBytes > limits.maxRecordBytes { throw rowTooLong(limits) }
+            record.finishField(from: fieldStart, nonASCII: nonASCII)
+            fieldStart = record.byteCount
+            nonASCII = false
+            quoted = false
+            closed = false
+            atFieldStart = true
+        }
+    }
+
+    /// The end of the unquoted text from `start`: the first delimiter, CR or LF, or the end of
+    /// the chunk; and whether a byte before it is non-ASCII.
+    private static func scanUnquoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> (end: Int, nonASCII: Bool) {
+        var index = start
+        var high: UInt8 = 0
+        let count = bytes.count
+        let base = bytes.baseAddress!
+        while index < count {
+            let byte = base[index]
+            if byte == delimiter || byte == CSVRecordReader.lf || byte == CSVRecordReader.cr { break }
+            high |= byte
+            index += 1
+        }
+        return (index, high >= 0x80)
+    }
+
+    /// The first quote at or after `start`, or the end of the chunk; and whether a byte before it is non-ASCII.
+    private static func scanQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, nonASCII: Bool) {
+        let count = bytes.count
+        guard start < count else { return (count, false) }
+        let base = bytes.baseAddress!
+        let found = memchr(base + start, Int32(CSVRecordReader.quote), count - start)
+        let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+        var high: UInt8 = 0
+        for index in start..<end { high |= base[index] }
+        return (end, high >= 0x80)
+    }
+
     private mutating func readRecord() throws -> CSVRecord? {
         guard try fill() else { return nil }
         if skipLineFeed {
@@ -66,90 +133,54 @@ struct CSVRecordReader {
             }
         }
         row += 1
-        let startRow = row
-        var record = CSVRecord(row: startRow, capacity: lastBytes, fields: lastFields)
-        var nonASCII = false
-        /// Where the current field's bytes begin in the record's buffer.
-        var fieldStart = 0
-        var quoted = false
-        var atFieldStart = true
-        var closed = false
-        /// Bytes of the fields already finished in this record, their delimiters included.
-        var recordBytes = 0
+        var state = Progress(record: CSVRecord(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
         let limits = self.limits
-
-        func rowTooLong() -> CSVStructureError {
-            CSVStructureError(
-                message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
-                row: startRow)
-        }
-
-        func finishField() throws {
-            recordBytes += record.byteCount - fieldStart + 1
-            if record.count >= limits.maxFields {
-                throw CSVStructureError(
-                    message: "row \(startRow) has more than \(limits.maxFields) fields (the limit); the rest of the file was not read",
-                    row: startRow)
-            }
-            if recordBytes > limits.maxRecordBytes { throw rowTooLong() }
-            record.finishField(from: fieldStart, nonASCII: nonASCII)
-            fieldStart = record.byteCount
-            nonASCII = false
-            quoted = false
-            closed = false
-            atFieldStart = true
-        }
-
-        func finished() -> CSVRecord {
-            lastBytes = max(64, record.byteCount + record.byteCount / 8)
-            lastFields = record.count
-            return record
-        }
+        let delimiter = self.delimiter
 
         while try fill() {
             let end = chunk.count
             var index = position
-            if quoted && !closed {
+            if state.quoted && !state.closed {
                 // Inside quotes: copy up to the next quote in bulk.
                 let start = index
-                while index < end && chunk[index] != CSVRecordReader.quote { index += 1 }
+                let scan = chunk.withUnsafeBufferPointer { CSVRecordReader.scanQuoted($0, from: start) }
+                index = scan.end
                 if index > start {
-                    chunk.withUnsafeBufferPointer { record.append(UnsafeBufferPointer(rebasing: $0[start..<index])) }
-                    if !nonASCII { nonASCII = chunk[start..<index].contains { $0 >= 0x80 } }
-                    let fieldLength = record.byteCount - fieldStart
-                    if fieldLength > limits.maxFieldBytes {
+                    chunk.withUnsafeBufferPointer { state.record.append(UnsafeBufferPointer(rebasing: $0[start..<index])) }
+                    if scan.nonASCII { state.nonASCII = true }
+                    if state.fieldLength > limits.maxFieldBytes {
                         throw CSVStructureError(
-                            message: "the quoted field \(record.count + 1) opened on row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit): its quote is probably never closed; the rest of the file was not read",
-                            row: startRow)
+                            message: "the quoted field \(state.record.count + 1) opened on row \(state.startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit): its quote is probably never closed; the rest of the file was not read",
+                            row: state.startRow)
                     }
-                    if recordBytes + fieldLength > limits.maxRecordBytes { throw rowTooLong() }
+                    if state.recordBytes + state.fieldLength > limits.maxRecordBytes { throw state.rowTooLong(limits) }
                 }
                 if index == end { position = end; continue }
                 // A quote: doubled (a literal quote) or closing.
                 position = index + 1
-                guard try fill() else { closed = true; continue }
+                guard try fill() else { state.closed = true; continue }
                 if chunk[position] == CSVRecordReader.quote {
-                    record.append(CSVRecordReader.quote)
+                    state.record.append(CSVRecordReader.quote)
                     position += 1
                 } else {
-                    closed = true
+                    state.closed = true
                 }
                 continue
             }
             let byte = chunk[index]
-            if atFieldStart && byte == CSVRecordReader.quote {
-                quoted = true
-                atFieldStart = false
+            if state.atFieldStart && byte == CSVRecordReader.quote {
+                state.quoted = true
+                state.atFieldStart = false
                 position = index + 1
                 continue
             }
             if byte == delimiter {
-                try finishField()
+                try state.finishField(limits)
                 position = index + 1
                 continue
             }
             if byte == CSVRecordReader.lf || byte == CSVRecordReader.cr {
-                try finishField()
+                try state.finishField(limits)
                 position = index + 1
                 if byte == CSVRecordReader.cr {
                     if position < end {
@@ -158,37 +189,46 @@ struct CSVRecordReader {
                         skipLineFeed = true
                     }
                 }
-                return finished()
+                return finished(state.record)
             }
-            if closed {
+            if state.closed {
                 throw CSVStructureError(
-                    message: "text after the closing quote of field \(record.count + 1); a quote inside a quoted field must be doubled",
-                    row: startRow)
+                    message: "text after the closing quote of field \(state.record.count + 1); a quote inside a quoted field must be doubled",
+                    row: state.startRow)
             }
             // Unquoted text: up to the next delimiter or line end, in bulk.
             let start = index
-            while index < end {
-                let current = chunk[index]
-                if current == delimiter || current == CSVRecordReader.lf || current == CSVRecordReader.cr { break }
-                if current >= 0x80 { nonASCII = true }
-                index += 1
-            }
-            atFieldStart = false
-            chunk.withUnsafeBufferPointer { record.append(UnsafeBufferPointer(rebasing: $0[start..<index])) }
+            let scan = chunk.withUnsafeBufferPointer { CSVRecordReader.scanUnquoted($0, from: start, delimiter: delimiter) }
+            index = scan.end
+            if scan.nonASCII { state.nonASCII = true }
+            state.atFieldStart = false
+            chunk.withUnsafeBufferPointer { state.record.append(UnsafeBufferPointer(rebasing: $0[start..<index])) }
             position = index
-            if record.byteCount - fieldStart > limits.maxFieldBytes {
+            if state.fieldLength > limits.maxFieldBytes {
                 throw CSVStructureError(
-                    message: "field \(record.count + 1) of row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit) without a delimiter or line end; the rest of the file was not read",
-                    row: startRow)
+                    message: "field \(state.record.count + 1) of row \(state.startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit) without a delimiter or line end; the rest of the file was not read",
+                    row: state.startRow)
             }
-            if recordBytes + record.byteCount - fieldStart > limits.maxRecordBytes { throw rowTooLong() }
+            if state.recordBytes + state.fieldLength > limits.maxRecordBytes { throw state.rowTooLong(limits) }
         }
-        if quoted && !closed {
+        if state.quoted && !state.closed {
             throw CSVStructureError(
-                message: "the quote opened in field \(record.count + 1) of row \(startRow) is never closed; the rest of the file was not read",
-                row: startRow)
+                message: "the quote opened in field \(state.record.count + 1) of row \(state.startRow) is never closed; the rest of the file was not read",
+                row: state.startRow)
         }
-        try finishField()
-        return finished()
+        try state.finishField(limits)
+        return finished(state.record)
+    }
+
+    private mutating func finished(_ record: CSVRecord) -> CSVRecord {
+        lastBytes = max(64, record.byteCount + record.byteCount / 8)
+        lastFields = record.count
+        return record
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
