@@ -159,7 +159,7 @@ final class CSVDeclarationAssembler {
         let itemReader = CSVGoodsItemReader(context: context, authority: authority)
         var index = 0
         for (position, row) in rows.enumerated() where isItemRow[position] {
-            let item = itemReader.read(row, path: "goodsItems[\(index)]", draft: &draft)
+            let item = itemReader.read(row, index: index, draft: &draft)
             draft.declaration.goodsItems.append(item)
             index += 1
         }
