@@ -8,7 +8,7 @@ set -eu
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 size="${1:-1000}"
 dir="${CSV_BENCH_DIR:-/tmp}"
-file="$dir/customs-bench-$size.csv"
+file="$dir/customs-bench-realistic-$size.csv"
 cd "$root"
 swift build -c release --product customs >/dev/null
 swift build -c release --product csv-bench >/dev/null

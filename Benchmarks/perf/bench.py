@@ -196,7 +196,7 @@ def count_in(path, needle):
 
 def bench_csv(scale, data):
     megabytes = max(1, round(1000 * scale))
-    path = os.path.join(data, f"declarations-{megabytes}.csv")
+    path = os.path.join(data, f"declarations-realistic-{megabytes}.csv")
     if not os.path.exists(path):
         generate("csv", str(megabytes), path)
     rows = count_in(path, b"\n")

@@ -3,12 +3,24 @@ import CustomsFormats
 
 extension FileProcessor {
     /// The CSV stage of a text file: the streaming CSV reader's declarations, with keys, and
-    /// its findings (`format.unknown` when no CSV layout is recognized in the text).
+    /// its findings (`format.unknown` when no CSV layout is recognized in the text), the rule
+    /// layers included.
+    ///
+    /// Each declaration goes through the rules as soon as it is read, and only its
+    /// ``CustomsCore/Declaration/crossFileForm`` is kept when the batch needs no more (no
+    /// ``PipelineConfiguration/retainsFullDeclarations``): the full form of one declaration at a
+    /// time, not of the file. Its rule findings are filed once the file is read, when its keys
+    /// are known (``RuleStage/finish(_:ruleFindings:configuration:)``), exactly as if the rules
+    /// had run after it.
     func processCSV(_ path: String, prefix: [UInt8], into result: inout FileResult) {
         var declarationFindings: [[Finding]] = []
+        var ruleFindings: [(index: Int, findings: [Finding])] = []
+        let configuration = self.configuration
         let outcome = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
             .read { draft in
-                result.declarations.append(draft.declaration)
+                let findings = RuleStage.check(draft.declaration, configuration: configuration)
+                if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
+                result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
                 declarationFindings.append(draft.findings)
             }
         if outcome.recognized {
@@ -18,5 +30,6 @@ extension FileProcessor {
         result.findings += outcome.findings
         DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
         result.attach(declarationFindings)
+        RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)
     }
 }

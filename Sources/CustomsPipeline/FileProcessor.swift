@@ -37,7 +37,9 @@ public struct FileProcessor: Sendable {
             result.findings.append(Finding(
                 rule: "format.unknown", message: "the file is binary data, not a declaration in XML or CSV", file: path))
         case .text:
+            // The CSV stage runs the rules and keeps the cross-file form declaration by declaration.
             processCSV(path, prefix: facts.prefix, into: &result)
+            return result
         case .xml:
             processXML(path, facts: facts, into: &result)
         }

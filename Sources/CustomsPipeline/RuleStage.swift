@@ -12,15 +12,38 @@ import CustomsRules
 /// disabled codes go, overridden severities apply.
 enum RuleStage {
     static func run(on result: inout FileResult, configuration: PipelineConfiguration) {
+        let ruleFindings = result.declarations.enumerated().map { index, declaration in
+            (index: index, findings: check(declaration, configuration: configuration))
+        }
+        finish(&result, ruleFindings: ruleFindings, configuration: configuration)
+    }
+
+    /// The code-list and consistency findings of one declaration, computed as soon as it is
+    /// harmonized (a streaming reader need not keep its full form); ``finish(_:ruleFindings:configuration:)``
+    /// files them once the file is read.
+    static func check(_ declaration: Declaration, configuration: PipelineConfiguration) -> [Finding] {
+        configuration.ruleSet.check(declaration, codeLists: configuration.codeLists, configuration: configuration.rules)
+    }
+
+    /// Files the rule findings of the declarations at these indices, computed by ``check(_:configuration:)``,
+    /// under the keys the declarations now have — unless the file stopped at the syntax layer —
+    /// dropping those about a field the adapter already reported on, then applies the rules
+    /// configuration to every finding of the file.
+    static func finish(
+        _ result: inout FileResult, ruleFindings: [(index: Int, findings: [Finding])], configuration: PipelineConfiguration
+    ) {
         let stoppedAtSyntax = result.findings.contains {
             $0.severity == .error && RuleCatalogue.descriptor($0.rule)?.layer == .file
         }
         if !stoppedAtSyntax {
             let seen = Set(result.findings.compactMap { $0.field == nil ? nil : Key(declaration: $0.declaration, field: $0.field) })
-            for declaration in result.declarations {
-                for finding in configuration.ruleSet.check(declaration, codeLists: configuration.codeLists, configuration: configuration.rules)
-                where finding.field == nil || !seen.contains(Key(declaration: finding.declaration, field: finding.field)) {
-                    result.findings.append(finding)
+            for (index, findings) in ruleFindings {
+                let key = result.declarations[index].key
+                for var finding in findings {
+                    finding.declaration = key.isEmpty ? nil : key
+                    if finding.field == nil || !seen.contains(Key(declaration: finding.declaration, field: finding.field)) {
+                        result.findings.append(finding)
+                    }
                 }
             }
         }

@@ -10,6 +10,10 @@ final class CSVFileContext {
     let rec20: Set<String>
     /// Columns that map to no field (kept in `asFiled`).
     let unknownColumns: [Int]
+    /// Columns that map to a declaration field, and the field.
+    let declarationColumns: [(column: Int, field: CSVField)]
+    /// Columns that map to a goods-item field.
+    let itemColumns: [Int]
 
     init(file: String, columns: CSVColumns, numberFormat: CSVNumberFormat, codeLists: CodeLists, rec20: Set<String>) {
         self.file = file
@@ -18,6 +22,10 @@ final class CSVFileContext {
         self.codeLists = codeLists
         self.rec20 = rec20
         unknownColumns = columns.fields.indices.filter { columns.fields[$0] == nil }
+        declarationColumns = columns.fields.indices.compactMap { column in
+            columns.fields[column].flatMap { $0.isGoodsItemColumn ? nil : (column, $0) }
+        }
+        itemColumns = columns.fields.indices.filter { columns.fields[$0]?.isGoodsItemColumn == true }
     }
 }
 
@@ -38,42 +46,46 @@ struct CSVFieldCells {
 /// goods-item column filed is a goods item. Memory: the rows of this one declaration.
 final class CSVDeclarationAssembler {
     let context: CSVFileContext
-    let id: String
     let firstRow: Int
-    private var declarationCells = CSVFieldCells()
-    private var conflicts: [(CSVCell, CSVCell)] = []
-    private var itemRows: [(row: Int, fields: [String])] = []
-    private var unknownDeclarationCells: [CSVCell] = []
+    /// The rows of this declaration, as read.
+    private var rows: [CSVRecord] = []
+    /// Per row: true when it is a goods item.
+    private var isItemRow: [Bool] = []
+    /// Per declaration field (by ordinal): the row that filed it first, or -1.
+    private var firstFiled = [Int](repeating: -1, count: CSVField.count)
+    /// (earlier row, later row, column) of a declaration column filed differently.
+    private var conflicts: [(earlier: Int, later: Int, column: Int)] = []
+    /// The mapped declaration columns (goods-item columns say only that a row is an item).
+    private let declarationColumns: [(column: Int, field: CSVField)]
+    private let itemColumns: [Int]
 
-    init(context: CSVFileContext, id: String, firstRow: Int) {
+    init(context: CSVFileContext, firstRow: Int) {
         self.context = context
-        self.id = id
         self.firstRow = firstRow
+        declarationColumns = context.declarationColumns
+        itemColumns = context.itemColumns
     }
 
+    /// The first row (its id column says which declaration this is).
+    var first: CSVRecord? { rows.first }
+
     func add(_ record: CSVRecord) {
-        var isItem = false
-        let fields = context.columns.fields
-        for (column, value) in record.fields.enumerated() {
-            guard let field = fields[column] else { continue }
-            let text = value
-            guard !text.isEmpty else { continue }
-            if field.isGoodsItemColumn { isItem = true; continue }
-            let cell = CSVCell(text: text, header: context.columns.headers[column], row: record.row, field: field.path)
-            if let earlier = declarationCells[field] {
-                if earlier.text != text { conflicts.append((earlier, cell)) }
-            } else {
-                declarationCells[field] = cell
+        let index = rows.count
+        for (column, field) in declarationColumns where !record.isEmpty(column) {
+            let earlier = firstFiled[field.ordinal]
+            if earlier < 0 {
+                firstFiled[field.ordinal] = index
+            } else if !record.same(column, as: rows[earlier], column), record[column] != rows[earlier][column] {
+                // Bytes differ; the texts are compared as `String`s (canonical equivalence), as filed.
+                conflicts.append((earlier, index, column))
             }
         }
-        if isItem {
-            itemRows.append((record.row, record.fields))
-        } else {
-            for column in context.unknownColumns where !record.fields[column].isEmpty {
-                unknownDeclarationCells.append(CSVCell(
-                    text: record.fields[column], header: context.columns.headers[column], row: record.row, field: ""))
-            }
-        }
+        isItemRow.append(itemColumns.contains { !record.isEmpty($0) })
+        rows.append(record)
+    }
+
+    private func cell(row: Int, column: Int, field: CSVField) -> CSVCell {
+        CSVCell(text: rows[row][column], header: context.columns.headers[column], row: rows[row].row, field: field.path)
     }
 
     /// The harmonized declaration with its findings.
@@ -81,8 +93,15 @@ final class CSVDeclarationAssembler {
         var draft = DeclarationDraft(format: "csv", messageType: "declarations", file: context.file, line: nil)
         draft.declaration.source.row = firstRow
         draft.declaration.messageType = nil
-        for (earlier, later) in conflicts {
+        for (earlierRow, laterRow, column) in conflicts {
+            let field = context.columns.fields[column]!
+            let earlier = cell(row: earlierRow, column: column, field: field)
+            let later = cell(row: laterRow, column: column, field: field)
             draft.finding("field.invalid", "\(later.header) '\(later.text)' on row \(later.row) differs from '\(earlier.text)' on row \(earlier.row) of the same declaration; the first is kept", at: later)
+        }
+        var declarationCells = CSVFieldCells()
+        for (column, field) in declarationColumns where firstFiled[field.ordinal] >= 0 {
+            declarationCells[field] = cell(row: firstFiled[field.ordinal], column: column, field: field)
         }
         let codeLists = context.codeLists
         let format = context.numberFormat
@@ -114,9 +133,9 @@ final class CSVDeclarationAssembler {
         if let containers = draft.text(cells[.containers]) {
             draft.declaration.containers = containers.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { $0.uppercased() }
         }
-        draft.declaration.exporter = party(.exporterName, .exporterID, .exporterCountry, authority, &draft, &asFiled)
-        draft.declaration.importer = party(.importerName, .importerID, .importerCountry, authority, &draft, &asFiled)
-        draft.declaration.declarant = party(.declarantName, .declarantID, .declarantCountry, authority, &draft, &asFiled)
+        draft.declaration.exporter = party(.exporterName, .exporterID, .exporterCountry, authority, cells, &draft, &asFiled)
+        draft.declaration.importer = party(.importerName, .importerID, .importerCountry, authority, cells, &draft, &asFiled)
+        draft.declaration.declarant = party(.declarantName, .declarantID, .declarantCountry, authority, cells, &draft, &asFiled)
         let invoice = Invoice(
             number: draft.identifier(cells[.invoiceNumber], asFiled: &asFiled),
             currency: draft.currency(cells[.invoiceCurrency], authority: authority, codeLists: codeLists, asFiled: &asFiled),
@@ -133,18 +152,22 @@ final class CSVDeclarationAssembler {
             if let channel = RiskChannel(rawValue: raw.lowercased()) { draft.declaration.riskChannel = channel }
             else { draft.finding("field.invalid", "\(cell.header) '\(raw)' is not a risk channel (green, yellow, red, blue)", at: cell) }
         }
-        for cell in unknownDeclarationCells { asFiled.set(cell.header, cell.text) }
+        for (index, row) in rows.enumerated() where !isItemRow[index] {
+            for column in context.unknownColumns where !row.isEmpty(column) { asFiled.set(context.columns.headers[column], row[column]) }
+        }
         for entry in asFiled.entries { draft.declaration.asFiled.set(entry.name, entry.raw) }
         let itemReader = CSVGoodsItemReader(context: context, authority: authority)
-        for (index, row) in itemRows.enumerated() {
-            let item = itemReader.read(row.fields, row: row.row, path: "goodsItems[\(index)]", draft: &draft)
+        var index = 0
+        for (position, row) in rows.enumerated() where isItemRow[position] {
+            let item = itemReader.read(row, index: index, draft: &draft)
             draft.declaration.goodsItems.append(item)
+            index += 1
         }
         return draft
     }
 
     private func party(
-        _ name: CSVField, _ id: CSVField, _ country: CSVField, _ authority: CodeSystem?,
+        _ name: CSVField, _ id: CSVField, _ country: CSVField, _ authority: CodeSystem?, _ declarationCells: CSVFieldCells,
         _ draft: inout DeclarationDraft, _ asFiled: inout AsFiled
     ) -> Party? {
         let party = Party(

@@ -118,14 +118,14 @@ public struct CSVDocumentReader {
                     while pending.count < CSVDocumentReader.sampleRows, sampleBytes < options.limits.maxSampleBytes,
                           let record = try reader.next() {
                         pending.append(record)
-                        sampleBytes += record.fields.reduce(record.fields.count) { $0 + $1.utf8.count }
+                        sampleBytes += (0..<record.count).reduce(record.count) { $0 + record.length($1) }
                     }
                 } catch {
                     sampleError = error
                 }
                 let numeric = columns.fields.indices.filter { columns.fields[$0]?.isNumber == true || columns.fields[$0] == .quantityAndUnit }
                 format = CSVNumberFormat.detect(pending.lazy.flatMap { record in
-                    numeric.lazy.compactMap { $0 < record.fields.count ? record.fields[$0] : nil }
+                    numeric.lazy.compactMap { $0 < record.count ? record[$0] : nil }
                 })
             }
             outcome.numberFormat = format
@@ -137,8 +137,8 @@ public struct CSVDocumentReader {
                 fileFinding("csv.header", "no column maps to id (the declaration number); the file is read as one declaration", row: 1)
             }
             func take(_ record: CSVRecord) {
-                guard record.fields.count == columns.headers.count else {
-                    fileFinding("csv.malformed", "row \(record.row) has \(record.fields.count) fields where the header has \(columns.headers.count); the row is not read", row: record.row)
+                guard record.count == columns.headers.count else {
+                    fileFinding("csv.malformed", "row \(record.row) has \(record.count) fields where the header has \(columns.headers.count); the row is not read", row: record.row)
                     return
                 }
                 if let invalid = record.invalidField {

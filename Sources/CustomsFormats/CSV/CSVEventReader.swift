@@ -20,11 +20,10 @@ struct CSVEventReader {
 
     mutating func add(_ record: CSVRecord) {
         func cell(_ field: CSVField, _ index: Int) -> CSVCell? {
-            guard let column = context.columns.index[field] else { return nil }
-            let text = record.fields[column]
-            return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: record.row, field: field.path, prefix: "events[\(index)]")
+            guard let column = context.columns.index[field], !record.isEmpty(column) else { return nil }
+            return CSVCell(text: record[column], header: context.columns.headers[column], row: record.row, field: field.path, prefix: "events[\(index)]")
         }
-        let id = context.columns.index[.declarationID].map { record.fields[$0] } ?? ""
+        let id = context.columns.index[.declarationID].map { record[$0] } ?? ""
         if drafts[id] == nil {
             var draft = DeclarationDraft(format: "csv", messageType: "events", file: context.file, line: nil)
             draft.declaration.source.row = record.row

@@ -11,25 +11,36 @@ struct CSVGoodsItemReader {
     let context: CSVFileContext
     let authority: CodeSystem?
 
-    func read(_ fields: [String], row: Int, path: String, draft: inout DeclarationDraft) -> GoodsItem {
+    /// Reads a goods-item row. The common cell — a plain number, a code of the expected length,
+    /// a code already in its international form — is read straight from the row's bytes
+    /// (``CSVPlainCell``); any other goes through ``CSVCell`` and the draft's readers, which
+    /// give its findings and `asFiled` entries, so both ways give the same item.
+    func read(_ record: CSVRecord, index: Int, draft: inout DeclarationDraft) -> GoodsItem {
+        let row = record.row
         var item = GoodsItem()
         item.sourceLine = row
         var asFiled = AsFiled()
+        let columns = context.columns
         func cell(_ field: CSVField) -> CSVCell? {
-            guard let column = context.columns.index[field] else { return nil }
-            let text = fields[column]
-            return text.isEmpty ? nil : CSVCell(text: text, header: context.columns.headers[column], row: row, field: field.path, prefix: path)
+            guard let column = columns.index[field], !record.isEmpty(column) else { return nil }
+            return CSVCell(text: record[column], header: columns.headers[column], row: row, field: field.path, prefix: "goodsItems[\(index)]")
         }
+        let plain = CSVPlainCell(record: record, columns: columns, format: context.numberFormat)
         let format = context.numberFormat
         let codeLists = context.codeLists
-        item.sequence = draft.integer(cell(.sequence), format: format, asFiled: &asFiled)
-        if let national = cell(.nationalCode), let text = draft.identifier(national, asFiled: &asFiled) {
+        item.sequence = plain.integer(.sequence) ?? draft.integer(cell(.sequence), format: format, asFiled: &asFiled)
+        if let text = plain.digits(.nationalCode, lengths: [6, 8, 10]) {
+            item.nationalCode = text
+            item.hsCode = String(text.prefix(6))
+        } else if let national = cell(.nationalCode), let text = draft.identifier(national, asFiled: &asFiled) {
             if code(text, national, lengths: [6, 8, 10], what: "national code", draft: &draft, asFiled: &asFiled) {
                 item.nationalCode = text
                 item.hsCode = String(text.prefix(6))
             }
         }
-        if let hs = cell(.hsCode), let text = draft.identifier(hs, asFiled: &asFiled) {
+        if let text = plain.digits(.hsCode, lengths: [6]), item.hsCode == nil || item.hsCode == text {
+            item.hsCode = text
+        } else if let hs = cell(.hsCode), let text = draft.identifier(hs, asFiled: &asFiled) {
             if code(text, hs, lengths: [6], what: "HS subheading", draft: &draft, asFiled: &asFiled) {
                 if let derived = item.hsCode, derived != text {
                     draft.finding("code.hs", "\(hs.header) '\(text)' is not the first six digits of the national code '\(item.nationalCode ?? "")'", at: hs)
@@ -37,33 +48,40 @@ struct CSVGoodsItemReader {
                 item.hsCode = text
             }
         }
-        item.description = draft.text(cell(.description))
-        item.originCountry = draft.country(cell(.originCountry), authority: authority, codeLists: codeLists, asFiled: &asFiled)
-        var quantityCell = cell(.quantity)
-        var unitCell = cell(.unit)
-        if quantityCell == nil, unitCell == nil, let combined = cell(.quantityAndUnit) {
-            // `1 250,5 166`: the last word is the unit code.
-            if let space = combined.text.lastIndex(where: { $0 == " " || $0 == "\u{00A0}" }) {
-                quantityCell = CSVCell(text: CSVText.trimmed(String(combined.text[..<space])), header: combined.header, row: row, field: "quantity", prefix: path)
-                unitCell = CSVCell(text: String(combined.text[combined.text.index(after: space)...]), header: combined.header, row: row, field: "unit", prefix: path)
-                asFiled.set(combined.header, combined.text)
-            } else {
-                draft.finding("field.invalid", "\(combined.header) '\(combined.text)' is not a quantity followed by a unit code", at: combined)
+        item.description = plain.text(.description) ?? draft.text(cell(.description))
+        item.originCountry = plain.code(.originCountry, { codeLists.country($0, authority: authority) })
+            ?? draft.country(cell(.originCountry), authority: authority, codeLists: codeLists, asFiled: &asFiled)
+        if let unit = plain.code(.unit, { context.rec20.contains($0) ? .resolved($0, system: nil) : .unknown }) {
+            // A Rec 20 unit as filed: the quantity stays as it is.
+            item.unit = unit
+            item.quantity = plain.decimal(.quantity) ?? draft.decimal(cell(.quantity), format: format, asFiled: &asFiled)
+        } else {
+            var quantityCell = cell(.quantity)
+            var unitCell = cell(.unit)
+            if quantityCell == nil, unitCell == nil, let combined = cell(.quantityAndUnit) {
+                // `1 250,5 166`: the last word is the unit code.
+                if let space = combined.text.lastIndex(where: { $0 == " " || $0 == "\u{00A0}" }) {
+                    quantityCell = CSVCell(text: CSVText.trimmed(String(combined.text[..<space])), header: combined.header, row: row, field: "quantity", prefix: "goodsItems[\(index)]")
+                    unitCell = CSVCell(text: String(combined.text[combined.text.index(after: space)...]), header: combined.header, row: row, field: "unit", prefix: "goodsItems[\(index)]")
+                    asFiled.set(combined.header, combined.text)
+                } else {
+                    draft.finding("field.invalid", "\(combined.header) '\(combined.text)' is not a quantity followed by a unit code", at: combined)
+                }
             }
+            let quantity = draft.decimal(quantityCell, format: format, asFiled: &asFiled)
+            (item.unit, item.quantity) = draft.unitAndQuantity(
+                unit: unitCell, quantity: quantity, quantityCell: quantityCell, authority: authority, codeLists: codeLists,
+                rec20: context.rec20, asFiled: &asFiled)
         }
-        let quantity = draft.decimal(quantityCell, format: format, asFiled: &asFiled)
-        (item.unit, item.quantity) = draft.unitAndQuantity(
-            unit: unitCell, quantity: quantity, quantityCell: quantityCell, authority: authority, codeLists: codeLists,
-            rec20: context.rec20, asFiled: &asFiled)
-        item.grossMassKg = draft.decimal(cell(.grossMassKg), format: format, asFiled: &asFiled)
-        item.netMassKg = draft.decimal(cell(.netMassKg), format: format, asFiled: &asFiled)
-        item.packages = draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
-        item.unitPrice = draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
-        item.value = draft.decimal(cell(.value), format: format, asFiled: &asFiled)
-        item.currency = draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
-        for column in context.unknownColumns {
-            let text = fields[column]
-            if !text.isEmpty { asFiled.set(context.columns.headers[column], text) }
+        item.grossMassKg = plain.decimal(.grossMassKg) ?? draft.decimal(cell(.grossMassKg), format: format, asFiled: &asFiled)
+        item.netMassKg = plain.decimal(.netMassKg) ?? draft.decimal(cell(.netMassKg), format: format, asFiled: &asFiled)
+        item.packages = plain.decimal(.packages) ?? draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
+        item.unitPrice = plain.decimal(.unitPrice) ?? draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
+        item.value = plain.decimal(.value) ?? draft.decimal(cell(.value), format: format, asFiled: &asFiled)
+        item.currency = plain.code(.currency, { codeLists.currency($0, authority: authority) })
+            ?? draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
+        for column in context.unknownColumns where !record.isEmpty(column) {
+            asFiled.set(columns.headers[column], record[column])
         }
         item.asFiled = asFiled
         return item

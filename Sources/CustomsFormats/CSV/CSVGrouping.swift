@@ -24,20 +24,26 @@ struct CSVGrouping {
             events!.add(record)
             return nil
         }
-        let id = context.columns.index[.id].map { record.fields[$0] } ?? ""
-        if let assembler = current, id.isEmpty || id == assembler.id {
-            assembler.add(record)
-            return nil
+        let idColumn = context.columns.index[.id]
+        if let assembler = current {
+            // Same declaration: no id, or the bytes of the first row's id (as `String`s when they
+            // differ, which compare by canonical equivalence).
+            guard let idColumn, !record.isEmpty(idColumn) else { assembler.add(record); return nil }
+            if let first = assembler.first,
+               record.same(idColumn, as: first, idColumn) || record[idColumn] == first[idColumn] {
+                assembler.add(record)
+                return nil
+            }
         }
         var message: String?
         if let assembler = current {
-            finished.insert(CSVGrouping.hash(assembler.id))
+            if let first = assembler.first { finished.insert(CSVGrouping.hash(first, idColumn)) }
             ready.append(assembler.finish())
         }
-        if !id.isEmpty, finished.contains(CSVGrouping.hash(id)) {
-            message = "id '\(id)' comes back on row \(record.row) after other declarations; the rows of one declaration must be consecutive"
+        if let idColumn, !record.isEmpty(idColumn), finished.contains(CSVGrouping.hash(record, idColumn)) {
+            message = "id '\(record[idColumn])' comes back on row \(record.row) after other declarations; the rows of one declaration must be consecutive"
         }
-        let assembler = CSVDeclarationAssembler(context: context, id: id, firstRow: record.row)
+        let assembler = CSVDeclarationAssembler(context: context, firstRow: record.row)
         assembler.add(record)
         current = assembler
         return message
@@ -52,11 +58,15 @@ struct CSVGrouping {
         current = nil
     }
 
-    static func hash(_ text: String) -> UInt64 {
+    /// The FNV-1a hash of the bytes of the record's id (of an empty id when there is no id column).
+    static func hash(_ record: CSVRecord, _ column: Int?) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+        guard let column else { return hash }
+        record.withBytes(column) { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
         }
         return hash
     }

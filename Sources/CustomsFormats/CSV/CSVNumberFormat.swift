@@ -47,12 +47,18 @@ public enum CSVNumberFormat: Sendable, Hashable {
     /// The exact value of `text` in `format`; `nil` when it is not a whole number token of it.
     /// For `.undecided`, a value that reads the same (or only one way) in both formats.
     public static func parse(_ text: String, as format: CSVNumberFormat) -> Decimal? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, as: format) }
+    }
+
+    /// ``parse(_:as:)`` of a cell's UTF-8 bytes, without making its text.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, as format: CSVNumberFormat) -> Decimal? {
         switch format {
-        case .decimalComma: return value(text, decimal: UInt8(ascii: ","))
-        case .decimalPoint: return value(text, decimal: UInt8(ascii: "."))
+        case .decimalComma: return value(bytes, decimal: UInt8(ascii: ","))
+        case .decimalPoint: return value(bytes, decimal: UInt8(ascii: "."))
         case .undecided:
-            let a = value(text, decimal: UInt8(ascii: ","))
-            let b = value(text, decimal: UInt8(ascii: "."))
+            let a = value(bytes, decimal: UInt8(ascii: ","))
+            let b = value(bytes, decimal: UInt8(ascii: "."))
             switch (a, b) {
             case let (a?, b?): return a == b ? a : nil
             case let (a?, nil): return a
@@ -64,10 +70,8 @@ public enum CSVNumberFormat: Sendable, Hashable {
 
     /// Reads the bytes of `text` in one pass, building values of up to 19 significant digits from
     /// a 64-bit integer; longer tokens go through ``ExactDecimal`` on their plain form.
-    private static func value(_ text: String, decimal: UInt8) -> Decimal? {
-        let original = text
-        var text = text
-        return text.withUTF8 { bytes -> Decimal? in
+    private static func value(_ bytes: UnsafeBufferPointer<UInt8>, decimal: UInt8) -> Decimal? {
+        do {
             var start = 0
             var end = bytes.count
             while start < end {
@@ -108,7 +112,7 @@ public enum CSVNumberFormat: Sendable, Hashable {
                     }
                     if mantissa != 0 || digit != 0 {
                         significant += 1
-                        guard significant <= 19 else { return slowValue(original, decimal: decimal) }
+                        guard significant <= 19 else { return slowValue(String(decoding: bytes, as: UTF8.self), decimal: decimal) }
                         mantissa = mantissa * 10 + digit
                     }
                     index += 1
@@ -159,9 +163,15 @@ public enum CSVNumberFormat: Sendable, Hashable {
 
     /// True when `text` is already a plain `-123.45` (nothing converted: nothing for `asFiled`).
     static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlain(bytes: $0) }
+    }
+
+    /// ``isPlain(_:)`` of a cell's UTF-8 bytes.
+    static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var points = 0
         var index = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x30...0x39: break
             case UInt8(ascii: "."): points += 1

@@ -1,16 +1,3 @@
-/// One record (row) of a CSV file: its fields as text and where it stands.
-struct CSVRecord {
-    var fields: [String]
-    /// 1-based record number, the header being row 1 (a quoted line break does not start a new
-    /// row, as in a spreadsheet); blank lines count.
-    var row: Int
-    /// The index of the first field whose bytes are not valid UTF-8, if any.
-    var invalidField: Int?
-
-    /// True when every field is empty.
-    var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
-}
-
 /// A structural problem that stops the reading of a file.
 struct CSVStructureError: Error {
     var message: String
@@ -33,7 +20,9 @@ struct CSVRecordReader {
     private var atEnd = false
     private var row = 0
     private var skipLineFeed = false
-    private var field: [UInt8] = []
+    /// The size of the last record, to reserve the next one's buffers at once.
+    private var lastBytes = 256
+    private var lastFields = 16
 
     init(source: CSVByteSource, delimiter: UInt8, limits: CSVLimits = .standard) {
         self.source = source
@@ -57,29 +46,81 @@ struct CSVRecordReader {
         return false
     }
 
-    /// The text of a field's bytes, surrounding spaces, tabs and no-break spaces trimmed (a cell's
-    /// value never includes them); notes the first field that is not valid UTF-8.
-    private static func string(_ bytes: ArraySlice<UInt8>, nonASCII: Bool, invalid: inout Int?, index: Int) -> String {
-        var bytes = bytes
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-        if nonASCII {
-            while bytes.count >= 2, bytes[bytes.startIndex] == 0xC2, bytes[bytes.startIndex + 1] == 0xA0 { bytes = bytes.dropFirst(2) }
-            while bytes.count >= 2, bytes[bytes.endIndex - 2] == 0xC2, bytes[bytes.endIndex - 1] == 0xA0 { bytes = bytes.dropLast(2) }
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
-            if invalid == nil { invalid = index }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The next non-blank record, or `nil` at the end of the file.
     /// Throws ``CSVStructureError`` or ``CSVByteSource/Failure``.
     mutating func next() throws -> CSVRecord? {
         while true {
             guard let record = try readRecord() else { return nil }
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }
+            if record.isBlankLine { continue }
             return record
         }
+    }
+
+    /// What the reader knows of the record being read.
+    private struct Progress {
+        var record: CSVRecord
+        let startRow: Int
+        var nonASCII = false
+        /// Where the current field's bytes begin in the record's buffer.
+        var fieldStart = 0
+        var quoted = false
+        var atFieldStart = true
+        var closed = false
+        /// Bytes of the fields already finished in this record, their delimiters included.
+        var recordBytes = 0
+
+        /// The bytes of the field being read (untrimmed).
+        var fieldLength: Int { record.byteCount - fieldStart }
+
+        func rowTooLong(_ limits: CSVLimits) -> CSVStructureError {
+            CSVStructureError(
+                message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
+                row: startRow)
+        }
+
+        mutating func finishField(_ limits: CSVLimits) throws(CSVStructureError) {
+            recordBytes += fieldLength + 1
+            if record.count >= limits.maxFields {
+                throw CSVStructureError(
+                    message: "row \(startRow) has more than \(limits.maxFields) fields (the limit); the rest of the file was not read",
+                    row: startRow)
+            }
+            if recordBytes > limits.maxRecordBytes { throw rowTooLong(limits) }
+            record.finishField(from: fieldStart, nonASCII: nonASCII)
+            fieldStart = record.byteCount
+            nonASCII = false
+            quoted = false
+            closed = false
+            atFieldStart = true
+        }
+    }
+
+    /// The end of the unquoted text from `start`: the first delimiter, CR or LF, or the end of
+    /// the chunk; and whether a byte before it is non-ASCII.
+    private static func scanUnquoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> (end: Int, nonASCII: Bool) {
+        var index = start
+        var high: UInt8 = 0
+        let count = bytes.count
+        let base = bytes.baseAddress!
+        while index < count {
+            let byte = base[index]
+            if byte == delimiter || byte == CSVRecordReader.lf || byte == CSVRecordReader.cr { break }
+            high |= byte
+            index += 1
+        }
+        return (index, high >= 0x80)
+    }
+
+    /// The first quote at or after `start`, or the end of the chunk; and whether a byte before it is non-ASCII.
+    private static func scanQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, nonASCII: Bool) {
+        let count = bytes.count
+        guard start < count else { return (count, false) }
+        let base = bytes.baseAddress!
+        let found = memchr(base + start, Int32(CSVRecordReader.quote), count - start)
+        let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+        var high: UInt8 = 0
+        for index in start..<end { high |= base[index] }
+        return (end, high >= 0x80)
     }
 
     private mutating func readRecord() throws -> CSVRecord? {
@@ -92,88 +133,54 @@ struct CSVRecordReader {
             }
         }
         row += 1
-        let startRow = row
-        var fields: [String] = []
-        fields.reserveCapacity(32)
-        var invalidField: Int?
-        var nonASCII = false
-        field.removeAll(keepingCapacity: true)
-        var quoted = false
-        var fieldStart = true
-        var closed = false
-        /// Bytes of the fields already finished in this record, their delimiters included.
-        var recordBytes = 0
+        var state = Progress(record: CSVRecord(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
         let limits = self.limits
-
-        func checkRecord(adding count: Int) throws {
-            recordBytes += count + 1
-            if fields.count >= limits.maxFields {
-                throw CSVStructureError(
-                    message: "row \(startRow) has more than \(limits.maxFields) fields (the limit); the rest of the file was not read",
-                    row: startRow)
-            }
-            if recordBytes > limits.maxRecordBytes { throw rowTooLong() }
-        }
-
-        func rowTooLong() -> CSVStructureError {
-            CSVStructureError(
-                message: "row \(startRow) is longer than \(CSVLimits.describe(limits.maxRecordBytes)) (the limit); the rest of the file was not read",
-                row: startRow)
-        }
-
-        func finishField() throws {
-            try checkRecord(adding: field.count)
-            fields.append(CSVRecordReader.string(field[...], nonASCII: nonASCII, invalid: &invalidField, index: fields.count))
-            field.removeAll(keepingCapacity: true)
-            nonASCII = false
-            quoted = false
-            closed = false
-            fieldStart = true
-        }
+        let delimiter = self.delimiter
 
         while try fill() {
             let end = chunk.count
             var index = position
-            if quoted && !closed {
+            if state.quoted && !state.closed {
                 // Inside quotes: copy up to the next quote in bulk.
                 let start = index
-                while index < end && chunk[index] != CSVRecordReader.quote { index += 1 }
+                let scan = chunk.withUnsafeBufferPointer { CSVRecordReader.scanQuoted($0, from: start) }
+                index = scan.end
                 if index > start {
-                    field.append(contentsOf: chunk[start..<index])
-                    if !nonASCII { nonASCII = chunk[start..<index].contains { $0 >= 0x80 } }
-                    if field.count > limits.maxFieldBytes {
+                    chunk.withUnsafeBufferPointer { state.record.append(UnsafeBufferPointer(rebasing: $0[start..<index])) }
+                    if scan.nonASCII { state.nonASCII = true }
+                    if state.fieldLength > limits.maxFieldBytes {
                         throw CSVStructureError(
-                            message: "the quoted field \(fields.count + 1) opened on row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit): its quote is probably never closed; the rest of the file was not read",
-                            row: startRow)
+                            message: "the quoted field \(state.record.count + 1) opened on row \(state.startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit): its quote is probably never closed; the rest of the file was not read",
+                            row: state.startRow)
                     }
-                    if recordBytes + field.count > limits.maxRecordBytes { throw rowTooLong() }
+                    if state.recordBytes + state.fieldLength > limits.maxRecordBytes { throw state.rowTooLong(limits) }
                 }
                 if index == end { position = end; continue }
                 // A quote: doubled (a literal quote) or closing.
                 position = index + 1
-                guard try fill() else { closed = true; continue }
+                guard try fill() else { state.closed = true; continue }
                 if chunk[position] == CSVRecordReader.quote {
-                    field.append(CSVRecordReader.quote)
+                    state.record.append(CSVRecordReader.quote)
                     position += 1
                 } else {
-                    closed = true
+                    state.closed = true
                 }
                 continue
             }
             let byte = chunk[index]
-            if fieldStart && byte == CSVRecordReader.quote {
-                quoted = true
-                fieldStart = false
+            if state.atFieldStart && byte == CSVRecordReader.quote {
+                state.quoted = true
+                state.atFieldStart = false
                 position = index + 1
                 continue
             }
             if byte == delimiter {
-                try finishField()
+                try state.finishField(limits)
                 position = index + 1
                 continue
             }
             if byte == CSVRecordReader.lf || byte == CSVRecordReader.cr {
-                try finishField()
+                try state.finishField(limits)
                 position = index + 1
                 if byte == CSVRecordReader.cr {
                     if position < end {
@@ -182,45 +189,46 @@ struct CSVRecordReader {
                         skipLineFeed = true
                     }
                 }
-                return CSVRecord(fields: fields, row: startRow, invalidField: invalidField)
+                return finished(state.record)
             }
-            if closed {
+            if state.closed {
                 throw CSVStructureError(
-                    message: "text after the closing quote of field \(fields.count + 1); a quote inside a quoted field must be doubled",
-                    row: startRow)
+                    message: "text after the closing quote of field \(state.record.count + 1); a quote inside a quoted field must be doubled",
+                    row: state.startRow)
             }
             // Unquoted text: up to the next delimiter or line end, in bulk.
             let start = index
-            while index < end {
-                let current = chunk[index]
-                if current == delimiter || current == CSVRecordReader.lf || current == CSVRecordReader.cr { break }
-                if current >= 0x80 { nonASCII = true }
-                index += 1
-            }
-            if fieldStart && index < end && chunk[index] == delimiter {
-                // The whole field lies in this chunk: make its text straight from the chunk.
-                try checkRecord(adding: index - start)
-                fields.append(CSVRecordReader.string(chunk[start..<index], nonASCII: nonASCII, invalid: &invalidField, index: fields.count))
-                nonASCII = false
-                position = index + 1
-                continue
-            }
-            fieldStart = false
-            field.append(contentsOf: chunk[start..<index])
+            let scan = chunk.withUnsafeBufferPointer { CSVRecordReader.scanUnquoted($0, from: start, delimiter: delimiter) }
+            index = scan.end
+            if scan.nonASCII { state.nonASCII = true }
+            state.atFieldStart = false
+            chunk.withUnsafeBufferPointer { state.record.append(UnsafeBufferPointer(rebasing: $0[start..<index])) }
             position = index
-            if field.count > limits.maxFieldBytes {
+            if state.fieldLength > limits.maxFieldBytes {
                 throw CSVStructureError(
-                    message: "field \(fields.count + 1) of row \(startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit) without a delimiter or line end; the rest of the file was not read",
-                    row: startRow)
+                    message: "field \(state.record.count + 1) of row \(state.startRow) runs past \(CSVLimits.describe(limits.maxFieldBytes)) (the limit) without a delimiter or line end; the rest of the file was not read",
+                    row: state.startRow)
             }
-            if recordBytes + field.count > limits.maxRecordBytes { throw rowTooLong() }
+            if state.recordBytes + state.fieldLength > limits.maxRecordBytes { throw state.rowTooLong(limits) }
         }
-        if quoted && !closed {
+        if state.quoted && !state.closed {
             throw CSVStructureError(
-                message: "the quote opened in field \(fields.count + 1) of row \(startRow) is never closed; the rest of the file was not read",
-                row: startRow)
+                message: "the quote opened in field \(state.record.count + 1) of row \(state.startRow) is never closed; the rest of the file was not read",
+                row: state.startRow)
         }
-        try finishField()
-        return CSVRecord(fields: fields, row: startRow, invalidField: invalidField)
+        try state.finishField(limits)
+        return finished(state.record)
+    }
+
+    private mutating func finished(_ record: CSVRecord) -> CSVRecord {
+        lastBytes = max(64, record.byteCount + record.byteCount / 8)
+        lastFields = record.count
+        return record
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

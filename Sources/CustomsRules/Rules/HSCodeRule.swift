@@ -14,8 +14,9 @@ public struct HSCodeRule: DeclarationRule {
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         let editions = context.codeLists.hsEditions
+        // The field path of each code is made only for a finding.
         let items = declaration.goodsItems.enumerated().compactMap { index, item in
-            Self.subheading(of: item, index: index).map { (index: index, item: item, code: $0.code, field: $0.field) }
+            Self.subheadingCode(of: item).map { (index: index, item: item, code: $0.code, onHSCode: $0.onHSCode) }
         }
         let lodged = declaration.lodgedOn ?? declaration.lodgedAt?.local.isoDate
         guard !items.isEmpty, let choice = HSEditionChoice.choose(lodgedOn: lodged, editions: Array(editions.keys)),
@@ -28,18 +29,19 @@ public struct HSCodeRule: DeclarationRule {
         let inForce = choice.note == nil ? ", in force on the lodgement date \(lodged ?? "")" : ""
         for entry in items {
             let code = entry.code
-            if code.count != 6 || !code.allSatisfy(\.isASCIIDigit) {
+            // Six ASCII digits: six bytes 0-9 (an ASCII digit is one byte, any other character is not a digit byte).
+            if code.utf8.count != 6 || !code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 findings.append(FindingPlace.finding(
-                    "code.hs", "\(entry.field) \(FindingPlace.quoted(code)) is not a 6-digit HS subheading",
-                    in: declaration, item: entry.item, field: entry.field))
+                    "code.hs", "\(Self.field(entry.index, onHSCode: entry.onHSCode)) \(FindingPlace.quoted(code)) is not a 6-digit HS subheading",
+                    in: declaration, item: entry.item, field: Self.field(entry.index, onHSCode: entry.onHSCode)))
                 continue
             }
             guard !subheadings.contains(code) else { continue }
             let elsewhere = editions.filter { $0.key != choice.year && $0.value.contains(code) }.keys.sorted()
             let hint = elsewhere.isEmpty ? "" : " (it is a subheading of \(elsewhere.map { "HS \($0)" }.joined(separator: ", ")))"
             findings.append(FindingPlace.finding(
-                "code.hs", "\(entry.field) \(code) is not a subheading of HS \(choice.year)\(inForce)\(hint)",
-                in: declaration, item: entry.item, field: entry.field))
+                "code.hs", "\(Self.field(entry.index, onHSCode: entry.onHSCode)) \(code) is not a subheading of HS \(choice.year)\(inForce)\(hint)",
+                in: declaration, item: entry.item, field: Self.field(entry.index, onHSCode: entry.onHSCode)))
         }
         return findings
     }
@@ -47,11 +49,18 @@ public struct HSCodeRule: DeclarationRule {
     /// The item's 6-digit subheading, or the first six digits of its national code when the
     /// adapter left `hsCode` empty.
     static func subheading(of item: GoodsItem, index: Int) -> (code: String, field: String)? {
-        if let code = item.hsCode { return (code, "goodsItems[\(index)].hsCode") }
-        if let national = item.nationalCode, national.count >= 6 {
-            return (String(national.prefix(6)), "goodsItems[\(index)].nationalCode")
-        }
+        subheadingCode(of: item).map { ($0.code, field(index, onHSCode: $0.onHSCode)) }
+    }
+
+    /// ``subheading(of:index:)`` without the field path: whether the code is the item's `hsCode`.
+    static func subheadingCode(of item: GoodsItem) -> (code: String, onHSCode: Bool)? {
+        if let code = item.hsCode { return (code, true) }
+        if let national = item.nationalCode, national.count >= 6 { return (String(national.prefix(6)), false) }
         return nil
+    }
+
+    static func field(_ index: Int, onHSCode: Bool) -> String {
+        onHSCode ? "goodsItems[\(index)].hsCode" : "goodsItems[\(index)].nationalCode"
     }
 }
 

@@ -22,6 +22,7 @@ public struct LineTotalRule: DeclarationRule {
             guard let quantity = item.quantity, let price = item.unitPrice, let value = item.value,
                   let filed = filedQuantity(quantity, of: item, format: declaration.sourceFormat, codeLists: context.codeLists)
             else { return nil }
+            if Self.withinRounding(filed, price, value, tolerance: context.tolerances.lineTotal) { return nil }
             let product = filed * price
             let rounding = abs(filed) * DecimalText.halfUnit(decimals: DecimalText.decimals(price))
                 + DecimalText.halfUnit(decimals: max(2, DecimalText.decimals(value)))
@@ -38,6 +39,25 @@ public struct LineTotalRule: DeclarationRule {
             return FindingPlace.finding("value.line-total", message, in: declaration, item: item, field: path + ".value")
         }
     }
+
+    /// True when `|quantity × price − value|` is surely within the rounding allowed (no
+    /// finding), decided exactly in ``SmallDecimal`` with the same terms as the `Decimal` path;
+    /// `false` when it is not or the values do not fit (the `Decimal` path decides then).
+    static func withinRounding(_ quantity: Decimal, _ price: Decimal, _ value: Decimal, tolerance: Decimal) -> Bool {
+        guard let q = SmallDecimal(quantity), let p = SmallDecimal(price), let v = SmallDecimal(value),
+              let t = SmallDecimal(tolerance), let product = q * p, let absQuantity = q.magnitude,
+              let absProduct = product.magnitude, let absValue = v.magnitude,
+              let larger = SmallDecimal.compare(absProduct, absValue).map({ $0 >= 0 ? absProduct : absValue }),
+              let quantityRounding = absQuantity * half(DecimalText.decimals(price)),
+              let rounding = quantityRounding + half(max(2, DecimalText.decimals(value))),
+              let tolerated = t * larger, let allowed = rounding + tolerated,
+              let difference = (product - v)?.magnitude, let order = SmallDecimal.compare(difference, allowed)
+        else { return false }
+        return order <= 0
+    }
+
+    /// ``DecimalText/halfUnit(decimals:)``: 5 × 10^-(decimals + 1).
+    private static func half(_ decimals: Int) -> SmallDecimal { SmallDecimal(mantissa: 5, exponent: -decimals - 1) }
 
     /// The element names of the unit a quantity is filed in (China DecList, CEB InventoryList).
     static let filedUnitNames: Set<String> = ["GUnit", "unit"]

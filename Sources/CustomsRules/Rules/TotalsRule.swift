@@ -52,16 +52,39 @@ public struct TotalsRule: DeclarationRule {
     func compare(_ header: Decimal, field: String, items: [Decimal?], tolerance: Decimal, what: String) -> String? {
         let present = items.compactMap { $0 }
         guard !present.isEmpty else { return nil }
+        if Self.agrees(header, present, lacking: items.count - present.count, tolerance: tolerance) { return nil }
         let sum = present.reduce(0, +)
         let lacking = items.count - present.count
         let difference = DecimalText.relativeDifference(header, sum)
-        let allowed = tolerance == 0 ? "they must match exactly" : "exceeds the tolerance \(DecimalText.percent(tolerance))"
         if lacking == 0 {
             guard difference > tolerance else { return nil }
+        } else {
+            guard sum > header, difference > tolerance else { return nil }
+        }
+        let allowed = tolerance == 0 ? "they must match exactly" : "exceeds the tolerance \(DecimalText.percent(tolerance))"
+        if lacking == 0 {
             return "\(field) \(DecimalText.text(header)) differs from \(DecimalText.text(sum)), the sum of the \(what) of the \(items.count) goods item\(items.count == 1 ? "" : "s"): relative difference \(DecimalText.percent(difference)) \(tolerance == 0 ? "— " + allowed : allowed)"
         }
         // Some items lack the value: their sum is only a lower bound of the true total.
-        guard sum > header, difference > tolerance else { return nil }
         return "\(field) \(DecimalText.text(header)) is less than \(DecimalText.text(sum)), the \(what) of the \(present.count) goods item\(present.count == 1 ? "" : "s") that carry it (\(lacking) of \(items.count) lack it): relative difference \(DecimalText.percent(difference)) \(tolerance == 0 ? "— " + allowed : allowed)"
+    }
+
+    /// True when the header and the items surely agree (no finding), decided exactly in
+    /// ``SmallDecimal``: `|header − sum| ≤ tolerance × max(|header|, |sum|)` (the relative
+    /// difference within the tolerance), or, when some items lack the value, `sum ≤ header`.
+    /// `false` when they may not, or the values do not fit: the `Decimal` path decides then.
+    static func agrees(_ header: Decimal, _ present: [Decimal], lacking: Int, tolerance: Decimal) -> Bool {
+        guard let h = SmallDecimal(header), let t = SmallDecimal(tolerance) else { return false }
+        var sum = SmallDecimal(mantissa: 0, exponent: 0)
+        for value in present {
+            guard let v = SmallDecimal(value), let next = sum + v else { return false }
+            sum = next
+        }
+        if lacking > 0, let order = SmallDecimal.compare(sum, h), order <= 0 { return true }
+        guard let difference = (h - sum)?.magnitude, let a = h.magnitude, let b = sum.magnitude,
+              let order = SmallDecimal.compare(a, b), let allowed = t * (order >= 0 ? a : b),
+              let within = SmallDecimal.compare(difference, allowed)
+        else { return false }
+        return within <= 0
     }
 }
