@@ -51,7 +51,8 @@ public struct FileProcessor: Sendable {
     }
 
     private func processXML(_ path: String, facts: FileFacts, into result: inout FileResult) {
-        let prologue = XMLSniffer.prologue(of: facts.prefix, encoding: configuration.encoding)
+        let prologue = XMLSniffer.prologue(
+            of: facts.prefix, encoding: configuration.encoding, readsPastRoot: configuration.registry.readsPastRoot)
         if prologue.hasDoctype {
             result.findings.append(Finding(
                 rule: "xml.dtd-forbidden",
