@@ -101,7 +101,8 @@ public enum XMLText {
         return String(text[first...last])
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
+    /// XML white space: space, tab, LF, CR.
+    public static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
