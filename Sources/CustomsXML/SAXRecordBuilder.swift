@@ -36,7 +36,7 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private(set) var openNames: [String] = []
     @exclusivity(unchecked) private var open: [XMLElement] = []
     @exclusivity(unchecked) private var recordNodes = 0
-    @exclusivity(unchecked) private var names: [UnsafePointer<xmlChar>: String] = [:]
+    @exclusivity(unchecked) private var names = InternedNames()
 
     private enum TextKind { case none, text, cdata }
     /// The text node being read: its kind, its bytes (only inside a record), whether all of it
@@ -82,12 +82,12 @@ final class SAXRecordBuilder {
             halt()
             return
         }
-        let tag = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line)
-        if root == nil { root = tag }
+        if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
+        let tagDepth = depth
         depth += 1
         openNames.append(name)
         if open.isEmpty {
-            guard case .record = role(tag) else { return }
+            guard case .record = role(XMLStartTag(name: name, namespace: namespace, depth: tagDepth, line: line)) else { return }
             recordNodes = 0
         }
         recordNodes += 1
@@ -219,10 +219,7 @@ final class SAXRecordBuilder {
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        if let name = names[pointer] { return name }
-        let name = String(cString: pointer)
-        names[pointer] = name
-        return name
+        return names.name(at: pointer)
     }
 
     /// An attribute value as SAX2 passes it: without entity substitution libxml2 writes a `&`
