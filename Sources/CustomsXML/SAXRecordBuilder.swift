@@ -37,6 +37,8 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private var open: [XMLElement] = []
     @exclusivity(unchecked) private var recordNodes = 0
     @exclusivity(unchecked) private var names = InternedNames()
+    @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var lastNamespaceIsXInclude = false
 
     private enum TextKind { case none, text, cdata }
     /// The text node being read: its kind, its bytes (only inside a record), whether all of it
@@ -74,7 +76,12 @@ final class SAXRecordBuilder {
         let line = self.line
         let name = interned(localName)
         let namespace = uri.map { interned($0) }
-        if let namespace, XMLErrorSink.xincludeNamespaces.contains(namespace) {
+        if uri != lastNamespace {
+            // Namespaces change rarely between elements: the set is asked once per change.
+            lastNamespace = uri
+            lastNamespaceIsXInclude = namespace.map { XMLErrorSink.xincludeNamespaces.contains($0) } ?? false
+        }
+        if namespace != nil, lastNamespaceIsXInclude {
             haltFinding = (
                 "xml.include-forbidden",
                 "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
