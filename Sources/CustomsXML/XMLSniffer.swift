@@ -35,7 +35,7 @@ public enum XMLSniffer {
         XMLLibrary.prepare()
         var result = XMLPrologue(startTags: [], hasDoctype: false, declaredEncoding: nil)
         result.doctypeLine = doctypeLine(prefix)
-        result.hasDoctype = result.doctypeLine != nil || containsDoctype(prefix)
+        result.hasDoctype = result.doctypeLine != nil || containsUTF16Doctype(prefix)
         var tagLimit = maxTags
         let sink = XMLErrorSink(file: "")
         prefix.withUnsafeBufferPointer { buffer in
@@ -90,8 +90,12 @@ public enum XMLSniffer {
 
     /// `<!DOCTYPE` in the bytes, in UTF-8/ASCII-compatible or UTF-16 form.
     static func containsDoctype(_ bytes: [UInt8]) -> Bool {
-        offset(of: doctypeASCII, in: bytes) != nil || offset(of: doctypeUTF16LE, in: bytes) != nil
-            || offset(of: doctypeUTF16BE, in: bytes) != nil
+        offset(of: doctypeASCII, in: bytes) != nil || containsUTF16Doctype(bytes)
+    }
+
+    /// `<!DOCTYPE` in the bytes in UTF-16 form (either byte order).
+    static func containsUTF16Doctype(_ bytes: [UInt8]) -> Bool {
+        offset(of: doctypeUTF16LE, in: bytes) != nil || offset(of: doctypeUTF16BE, in: bytes) != nil
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -99,16 +103,20 @@ public enum XMLSniffer {
     }
 
     /// The offset of the first occurrence of `needle` in `haystack`, or `nil`: memchr to each
-    /// candidate first byte, then memcmp.
+    /// candidate of the needle's anchor byte (its first `!` if it has one: `<` is everywhere in
+    /// XML, `!` rare), then memcmp.
     static func offset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        let anchor = needle.firstIndex(of: UInt8(ascii: "!")) ?? 0
+        let first = needle[anchor]
         return haystack.withUnsafeBytes { hay in
             needle.withUnsafeBytes { pin in
                 guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
                 let last = hay.count - pin.count
+                // Candidates start at 0...last; their anchor bytes at anchor...(last + anchor).
                 var index = 0
-                while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
-                    let candidate = base.distance(to: UnsafeRawPointer(found))
+                while index <= last, let found = memchr(base + index + anchor, Int32(first), last - index + 1) {
+                    let candidate = base.distance(to: UnsafeRawPointer(found)) - anchor
                     if memcmp(base + candidate, pinBase, pin.count) == 0 { return candidate }
                     index = candidate + 1
                 }
