@@ -119,7 +119,7 @@ final class SAXRecordBuilder {
                 }
             }
         }
-        open.append(element)
+        open.append(consume element)
     }
 
     func endElement() {
@@ -131,7 +131,8 @@ final class SAXRecordBuilder {
         if open.isEmpty {
             onRecord(element)
         } else {
-            open[open.count - 1].children.append(element)
+            // Moved, not copied: a copy of an element retains each of its five references.
+            open[open.count - 1].children.append(consume element)
         }
     }
 
