@@ -101,7 +101,8 @@ public struct FileProcessor: Sendable {
         var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
         var declarationFindings: [[Finding]] = []
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
-        let outcome = reader.read(role: adapter.role(for:)) { record in
+        let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
+        let outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
             // Each draft is taken apart as it comes: no second array of whole drafts.
             for draft in adapter.harmonize(record, context: &context) {
                 result.declarations.append(draft.declaration)

@@ -36,7 +36,7 @@ public struct XMLReadOutcome: Sendable {
 /// violations are `schema.violation` findings with line and column, and reading goes on.
 /// Findings: `xml.malformed` (line, column), `xml.dtd-forbidden`, `xml.limit`,
 /// `encoding.unsupported`, `encoding.invalid`, `schema.violation`, `file.unreadable`.
-public struct XMLDocumentReader {
+public struct XMLDocumentReader: Sendable {
     public var path: String
     /// A displayable file name for findings.
     public var displayName: String
