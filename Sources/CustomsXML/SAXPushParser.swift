@@ -31,7 +31,7 @@ enum SAXPushParser {
         var handler = Self.handler()
         let context = Unmanaged.passUnretained(builder).toOpaque()
         let sinkContext = Unmanaged.passUnretained(sink).toOpaque()
-        xmlSetStructuredErrorFunc(sinkContext, structuredErrorRelay)
+        xmlSetStructuredErrorFunc(sinkContext, parserErrorRelay)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
 
         var buffer = [UInt8](repeating: 0, count: readSize + chunkSize)
@@ -160,6 +160,14 @@ enum SAXPushParser {
         }
         return handler
     }
+}
+
+/// The parser's errors, as the text reader's handler received them: those raised with the parser
+/// context. Errors raised without one (a failed encoding conversion, an I/O error) never reached
+/// it: the read then failed and the document was "not well-formed" at the parser's line.
+private let parserErrorRelay: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error, error.pointee.ctxt != nil else { return }
+    Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue().record(error)
 }
 
 /// The builder behind a SAX callback's context pointer.
