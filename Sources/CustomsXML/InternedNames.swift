@@ -4,8 +4,9 @@ internal import CLibXML2
 /// gives each distinct name: one String per name, found again by its address with an
 /// open-addressing table (cheaper than hashing a pointer through `Hasher` for every element).
 struct InternedNames {
-    private var keys: [UnsafePointer<xmlChar>?] = Array(repeating: nil, count: 64)
-    private var values: [String] = Array(repeating: "", count: 64)
+    /// 256 places: a declaration format has fewer than 128 names, so one table holds a document's.
+    private var keys: [UnsafePointer<xmlChar>?] = Array(repeating: nil, count: 256)
+    private var values: [String] = Array(repeating: "", count: 256)
     private var count = 0
 
     mutating func name(at pointer: UnsafePointer<xmlChar>) -> String {
