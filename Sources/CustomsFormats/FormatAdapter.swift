@@ -21,10 +21,18 @@ public protocol XMLFormatAdapter: Sendable {
     var format: String { get }
     /// `nil` when the document is not of this format.
     func recognize(_ prologue: XMLPrologue) -> XMLRecognition?
+    /// Whether ``recognize(_:)`` looks at start tags past this root (an envelope whose content
+    /// says what the document is). `true` by default; an adapter that knows its documents by
+    /// the root alone says `false`, and the sniffer then stops at the root.
+    func readsPastRoot(_ root: XMLStartTag) -> Bool
     /// Which elements are records (read whole and passed to ``harmonize(_:context:)``).
     func role(for tag: XMLStartTag) -> XMLNodeRole
     /// The declarations of one record.
     func harmonize(_ record: XMLElement, context: inout HarmonizeContext) -> [DeclarationDraft]
+}
+
+extension XMLFormatAdapter {
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool { true }
 }
 
 /// What an adapter knows while it reads one file.

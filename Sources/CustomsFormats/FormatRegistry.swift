@@ -20,6 +20,12 @@ public struct FormatRegistry: Sendable {
         XSDDocumentRecognizer(),
     ])
 
+    /// Whether any adapter needs the start tags past this root to recognize the document: when
+    /// none does, the prologue can stop at the root with the same recognition.
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool {
+        xmlAdapters.contains { $0.readsPastRoot(root) }
+    }
+
     /// The adapter that reads this document and what it recognized, or `nil` (`format.unknown`).
     public func adapter(for prologue: XMLPrologue) -> (any XMLFormatAdapter, XMLRecognition)? {
         for adapter in xmlAdapters {

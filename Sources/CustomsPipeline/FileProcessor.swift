@@ -53,7 +53,8 @@ public struct FileProcessor: Sendable {
     }
 
     private func processXML(_ path: String, facts: FileFacts, into result: inout FileResult) {
-        let prologue = XMLSniffer.prologue(of: facts.prefix, encoding: configuration.encoding)
+        let prologue = XMLSniffer.prologue(
+            of: facts.prefix, encoding: configuration.encoding, readsPastRoot: configuration.registry.readsPastRoot)
         if prologue.hasDoctype {
             result.findings.append(Finding(
                 rule: "xml.dtd-forbidden",
@@ -102,7 +103,8 @@ public struct FileProcessor: Sendable {
         var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
         var declarationFindings: [[Finding]] = []
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
-        let outcome = reader.read(role: adapter.role(for:)) { record in
+        let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
+        let outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
             // Each draft is taken apart as it comes: no second array of whole drafts.
             for draft in adapter.harmonize(record, context: &context) {
                 result.declarations.append(draft.declaration)

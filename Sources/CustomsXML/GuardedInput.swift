@@ -1,8 +1,7 @@
-internal import CLibXML2
 import Foundation
 
-/// The bytes libxml2 reads from a file, passed through ``XMLMarkupGuard`` first: when the guard
-/// refuses the document, the read fails and libxml2 stops at once.
+/// The bytes of a file fed to libxml2's push parser, passed through ``XMLMarkupGuard`` first:
+/// when the guard refuses the document, the read fails and nothing more is parsed.
 final class GuardedInput {
     private let descriptor: Int32
     private var markup: XMLMarkupGuard
@@ -34,11 +33,3 @@ final class GuardedInput {
         return Int32(got)
     }
 }
-
-let guardedRead: xmlInputReadCallback = { context, buffer, count in
-    guard let context, let buffer, count > 0 else { return -1 }
-    return Unmanaged<GuardedInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(count))
-}
-
-/// The descriptor is closed by its owner, not by libxml2.
-let guardedClose: xmlInputCloseCallback = { _ in 0 }

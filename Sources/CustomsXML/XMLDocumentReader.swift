@@ -27,8 +27,8 @@ public struct XMLReadOutcome: Sendable {
     public var root: XMLStartTag?
 }
 
-/// Streams one XML document with libxml2's text reader, in memory bounded by the largest
-/// record (a declaration), never loading the whole file as a tree.
+/// Streams one XML document with libxml2's SAX2 push parser, in memory bounded by the largest
+/// record (a declaration), never loading the whole file as a tree (libxml2 builds no nodes).
 ///
 /// Secure by construction: the options of ``XMLLibrary/secureOptions``, the deny-by-default
 /// entity loader, and a DOCTYPE anywhere is `xml.dtd-forbidden` before any content is read.
@@ -36,7 +36,7 @@ public struct XMLReadOutcome: Sendable {
 /// violations are `schema.violation` findings with line and column, and reading goes on.
 /// Findings: `xml.malformed` (line, column), `xml.dtd-forbidden`, `xml.limit`,
 /// `encoding.unsupported`, `encoding.invalid`, `schema.violation`, `file.unreadable`.
-public struct XMLDocumentReader {
+public struct XMLDocumentReader: Sendable {
     public var path: String
     /// A displayable file name for findings.
     public var displayName: String
@@ -69,20 +69,21 @@ public struct XMLDocumentReader {
             }
             return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
         }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let reader = buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlReaderForMemory(chars.baseAddress, Int32(buffer.count), nil, "UTF-8", XMLLibrary.secureOptions)
+        return withoutActuallyEscaping(role) { role in
+            withoutActuallyEscaping(onRecord) { onRecord in
+                let builder = SAXRecordBuilder(sink: sink, limits: limits, role: role, onRecord: onRecord)
+                var offset = 0
+                let ending = bytes.withUnsafeBufferPointer { source in
+                    SAXPushParser.parse(builder: builder, sink: sink, url: nil, encoding: "UTF-8", schema: nil, immutable: true) { buffer, count in
+                        let taken = min(count, source.count - offset)
+                        if taken > 0 { buffer.update(from: source.baseAddress! + offset, count: taken) }
+                        offset += taken
+                        return taken
+                    }
+                }
+                let stopped = conclude(ending, builder: builder, sink: sink)
+                return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: builder.root)
             }
-            guard let reader else {
-                sink.add("xml.malformed", "libxml2 could not start reading the document", line: nil, column: nil)
-                return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
-            }
-            xmlTextReaderSetStructuredErrorHandler(reader, structuredErrorRelay, Unmanaged.passUnretained(sink).toOpaque())
-            var walker = RecordWalker(reader: reader, sink: sink, limits: limits)
-            let stopped = walker.walk(role: role, onRecord: onRecord)
-            xmlFreeTextReader(reader)
-            withExtendedLifetime(sink) {}
-            return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: walker.root)
         }
     }
 
@@ -101,202 +102,48 @@ public struct XMLDocumentReader {
         }
         defer { close(descriptor) }
         let input = GuardedInput(descriptor: descriptor, limits: limits, sink: sink)
-        let inputContext = Unmanaged.passUnretained(input).toOpaque()
-        guard let reader = xmlReaderForIO(guardedRead, guardedClose, inputContext, path, encoding, XMLLibrary.secureOptions) else {
-            sink.add("xml.malformed", "libxml2 could not start reading the document", line: nil, column: nil)
-            return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
-        }
-        var validation: OpaquePointer?
-        if let schema {
-            validation = xmlSchemaNewValidCtxt(schema.pointer)
-            if let validation, xmlTextReaderSchemaValidateCtxt(reader, validation, 0) != 0 {
-                sink.add("schema.unavailable", "the XSD could not be attached to the reader", line: nil, column: nil)
-            }
-        }
-        let context = Unmanaged.passUnretained(sink).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, structuredErrorRelay, context)
-        var walker = RecordWalker(reader: reader, sink: sink, limits: limits)
-        var stopped = walker.walk(role: role, onRecord: onRecord)
-        // The reader goes before the validation context plugged into it.
-        xmlFreeTextReader(reader)
-        if let validation { xmlSchemaFreeValidCtxt(validation) }
-        withExtendedLifetime(input) {}
-        if let refusal = input.refusal {
-            sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
-            sink.add(refusal, limits: limits)
-            stopped = true
-        }
-        if sink.schemaOverflow > 0 {
-            sink.add("schema.violation", "\(sink.schemaOverflow) more schema violations in this document are not listed", line: nil, column: nil)
-        }
-        withExtendedLifetime(sink) {}
-        return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: walker.root)
-    }
-}
-
-/// The loop over reader nodes; builds records with a stack of open elements.
-private struct RecordWalker {
-    let reader: xmlTextReaderPtr
-    let sink: XMLErrorSink
-    let limits: XMLLimits
-    var root: XMLStartTag?
-    private var names: [UnsafePointer<xmlChar>: String] = [:]
-    private var open: [XMLElement] = []
-    private var recordNodes = 0
-    /// Names of every element open at the reader's position, root first.
-    private var openNames: [String] = []
-
-    init(reader: xmlTextReaderPtr, sink: XMLErrorSink, limits: XMLLimits) {
-        self.reader = reader
-        self.sink = sink
-        self.limits = limits
-    }
-
-    /// Returns true when reading stopped before the end of the document.
-    mutating func walk(role: (XMLStartTag) -> XMLNodeRole, onRecord: (XMLElement) -> Void) -> Bool {
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status == 0 {
-                explainTruncation()
-                return sink.fatal
-            }
-            if status < 0 {
-                explainTruncation()
-                // A limit or encoding error already says why reading stopped: no second, vaguer finding.
-                if !sink.fatal && !sink.findings.contains(where: { $0.rule.hasPrefix("xml.") || $0.rule.hasPrefix("encoding.") }) {
-                    let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                    sink.add("xml.malformed", "the document is not well-formed XML", line: line > 0 ? line : nil, column: nil)
+        return withoutActuallyEscaping(role) { role in
+            withoutActuallyEscaping(onRecord) { onRecord in
+                let builder = SAXRecordBuilder(sink: sink, limits: limits, role: role, onRecord: onRecord)
+                let ending = SAXPushParser.parse(
+                    builder: builder, sink: sink, url: path, encoding: encoding, schema: schema, immutable: false
+                ) { buffer, count in
+                    buffer.withMemoryRebound(to: CChar.self, capacity: count) { Int(input.read(into: $0, count: count)) }
                 }
-                return true
-            }
-            if sink.fatal { return true }
-            let type = xmlTextReaderNodeType(reader)
-            switch type {
-            case 1:
-                if !startElement(role: role, onRecord: onRecord) { return true }
-            case 15:
-                openNames.removeLast()
-                endElement(onRecord: onRecord)
-            case 3, 4:
-                guard !open.isEmpty, let value = xmlTextReaderConstValue(reader) else { continue }
-                let text = String(cString: value)
-                if text.utf8.count > limits.maxTextBytes {
-                    limit("a text node of \(text.utf8.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
-                    return true
+                var stopped = Self.conclude(ending, builder: builder, sink: sink)
+                if let refusal = input.refusal {
+                    sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
+                    sink.add(refusal, limits: limits)
+                    stopped = true
                 }
-                // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
-                if open[open.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
-                    limit("the text of element <\(open[open.count - 1].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
-                    return true
+                if sink.schemaOverflow > 0 {
+                    sink.add("schema.violation", "\(sink.schemaOverflow) more schema violations in this document are not listed", line: nil, column: nil)
                 }
-                open[open.count - 1].text += text
-            case 10:
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                sink.add(
-                    "xml.dtd-forbidden",
-                    "the document carries a DOCTYPE; a declaration must not (entities are refused unread)",
-                    line: line > 0 ? line : nil, column: nil)
-                return true
-            default:
-                continue
+                return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: builder.root)
             }
         }
     }
 
-    private mutating func startElement(role: (XMLStartTag) -> XMLNodeRole, onRecord: (XMLElement) -> Void) -> Bool {
-        let depth = Int(xmlTextReaderDepth(reader))
-        if depth >= limits.maxDepth {
-            limit("element nesting deeper than \(limits.maxDepth) levels")
-            return false
-        }
-        let node = xmlTextReaderCurrentNode(reader)
-        let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
-        let name = interned(xmlTextReaderConstLocalName(reader))
-        let namespace = xmlTextReaderConstNamespaceUri(reader).map { interned($0) }
-        let empty = xmlTextReaderIsEmptyElement(reader) == 1
-        if let namespace, XMLErrorSink.xincludeNamespaces.contains(namespace) {
-            sink.add(
-                "xml.include-forbidden",
-                "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
-                line: line, column: nil)
-            return false
-        }
-        if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
-        if !empty { openNames.append(name) }
-        if open.isEmpty {
-            let tag = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line)
-            guard case .record = role(tag) else { return true }
-            recordNodes = 0
-        }
-        recordNodes += 1
-        if recordNodes > limits.maxRecordNodes {
-            limit("one declaration holds more than \(limits.maxRecordNodes) XML nodes")
-            return false
-        }
-        // libxml2 keeps no column on nodes and the parser's column is past the start tag:
-        // element findings carry the line only.
-        var element = XMLElement(name: name, namespace: namespace, line: line, column: 0)
-        guard readAttributes(into: &element) else { return false }
-        if empty {
-            close(element, onRecord: onRecord)
-        } else {
-            open.append(element)
+    /// Whether reading stopped early, with the findings that say why: a halt by the builder
+    /// (a limit, XInclude, DOCTYPE) has its finding; a document cut off gets the truncation
+    /// explained; a parse that failed without a finding of its own gets `xml.malformed`.
+    private static func conclude(_ ending: SAXPushParser.Ending, builder: SAXRecordBuilder, sink: XMLErrorSink) -> Bool {
+        if builder.halted { return true }
+        explainTruncation(openNames: builder.openNames, sink: sink)
+        if ending.wellFormed { return sink.fatal }
+        // A limit or encoding error already says why reading stopped: no second, vaguer finding.
+        if !sink.fatal && !sink.findings.contains(where: { $0.rule.hasPrefix("xml.") || $0.rule.hasPrefix("encoding.") }) {
+            sink.add("xml.malformed", "the document is not well-formed XML", line: ending.line > 0 ? ending.line : nil, column: nil)
         }
         return true
     }
 
-    /// libxml2's reader reports a document cut off before its root closes as "Extra content at
-    /// the end of the document"; say what happened instead.
-    private mutating func explainTruncation() {
+    /// libxml2's push parser reports a document cut off before its root closes as "Extra content
+    /// at the end of the document"; say what happened instead.
+    private static func explainTruncation(openNames: [String], sink: XMLErrorSink) {
         guard !openNames.isEmpty, let index = sink.findings.lastIndex(where: { $0.rule == "xml.malformed" }),
               sink.findings[index].message.hasPrefix("Extra content at the end of the document") else { return }
         let unclosed = openNames.map { "<\($0)>" }.joined(separator: " ")
         sink.findings[index].message = "the document ends before its elements are closed (still open: \(unclosed)); the file looks truncated"
-        openNames.removeAll()
-    }
-
-    private mutating func readAttributes(into element: inout XMLElement) -> Bool {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return true }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-            let name = interned(xmlTextReaderConstLocalName(reader))
-            let namespace = xmlTextReaderConstNamespaceUri(reader).map { interned($0) }
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            element.attributes.append(XMLAttribute(name: name, namespace: namespace, value: value))
-            if element.attributes.count > limits.maxAttributes {
-                xmlTextReaderMoveToElement(reader)
-                limit("an element with more than \(limits.maxAttributes) attributes")
-                return false
-            }
-        }
-        xmlTextReaderMoveToElement(reader)
-        return true
-    }
-
-    private mutating func endElement(onRecord: (XMLElement) -> Void) {
-        guard let element = open.popLast() else { return }
-        close(element, onRecord: onRecord)
-    }
-
-    private mutating func close(_ element: XMLElement, onRecord: (XMLElement) -> Void) {
-        if open.isEmpty {
-            onRecord(element)
-        } else {
-            open[open.count - 1].children.append(element)
-        }
-    }
-
-    private mutating func limit(_ message: String) {
-        let line = Int(xmlTextReaderGetParserLineNumber(reader))
-        sink.add("xml.limit", message, line: line > 0 ? line : nil, column: nil)
-        open.removeAll()
-    }
-
-    private mutating func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        if let name = names[pointer] { return name }
-        let name = String(cString: pointer)
-        names[pointer] = name
-        return name
     }
 }

@@ -27,12 +27,20 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The first child with this local name.
     public func child(_ name: String) -> XMLElement? {
-        children.first { $0.name == name }
+        // By index: the name is compared in place, no element is copied until one matches.
+        for index in children.indices where children[index].name == name {
+            return children[index]
+        }
+        return nil
     }
 
     /// All children with this local name.
     public func children(_ name: String) -> [XMLElement] {
-        children.filter { $0.name == name }
+        var found: [XMLElement] = []
+        for index in children.indices where children[index].name == name {
+            found.append(children[index])
+        }
+        return found
     }
 
     /// Follows a path of local names: `element.path("DecHead", "GrossWet")`.
@@ -70,7 +78,10 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The value of an attribute by local name.
     public func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value
+        for index in attributes.indices where attributes[index].name == name {
+            return attributes[index].value
+        }
+        return nil
     }
 
     /// The text with surrounding white space removed.
@@ -101,7 +112,8 @@ public enum XMLText {
         return String(text[first...last])
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
+    /// XML white space: space, tab, LF, CR.
+    public static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -94,6 +94,26 @@ struct XMLMarkupGuard {
                 case let .quoted(quote):
                     index = Self.find(quote, in: base, from: index, to: bytes.count)
                     if index == bytes.count { return true }
+                case .startTag:
+                    // Names and white space: only quotes, `>` and `=` change anything.
+                    while index < bytes.count {
+                        let byte = base.load(fromByteOffset: index, as: UInt8.self)
+                        if byte == Self.quote || byte == Self.apostrophe || byte == Self.gt || byte == Self.eq { break }
+                        index += 1
+                    }
+                    if index == bytes.count { return true }
+                case .skipping where matched == 0:
+                    // Until the terminator's first byte nothing changes but the CDATA text count.
+                    let end = Self.find(terminator[0], in: base, from: index, to: bytes.count)
+                    if inCDATA {
+                        textRun += end - index
+                        if textRun > maxRawTextBytes {
+                            refusal = .text
+                            return false
+                        }
+                    }
+                    index = end
+                    if index == bytes.count { return true }
                 default:
                     break
                 }
@@ -143,6 +163,7 @@ struct XMLMarkupGuard {
     }
 
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), eq = UInt8(ascii: "=")
+    private static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
     private static let commentEnd = Array("-->".utf8), cdataEnd = Array("]]>".utf8), piEnd = Array("?>".utf8), tagEnd = [gt]
 
     /// Counts one byte of character data; `false` once an element's text runs past the limit.

@@ -1,5 +1,6 @@
 internal import CLibXML2
 import CustomsCore
+import Foundation
 
 /// What the first bytes of an XML document say about it: its first element start tags (root
 /// first), whether it carries a DOCTYPE, and the encoding its declaration names.
@@ -18,11 +19,24 @@ public struct XMLPrologue: Sendable {
 /// Reads only the prologue of a document, from a prefix of its bytes, to detect its format
 /// before the full streaming pass (which needs the schema chosen before its first read).
 public enum XMLSniffer {
-    public static func prologue(of prefix: [UInt8], encoding: String? = nil, maxTags: Int = 400) -> XMLPrologue {
+    /// The prologue of `prefix` (a document's first bytes, 64 KiB in the pipeline).
+    ///
+    /// - Parameters:
+    ///   - encoding: overrides the document's declared encoding (`--encoding`).
+    ///   - maxTags: the most start tags read.
+    ///   - readsPastRoot: asked once about the root; `false` stops reading there, so
+    ///     ``XMLPrologue/startTags`` holds the root alone (most formats are known by their root,
+    ///     and the prefix is then not parsed further). `hasDoctype`, `doctypeLine` and
+    ///     `declaredEncoding` do not depend on it.
+    public static func prologue(
+        of prefix: [UInt8], encoding: String? = nil, maxTags: Int = 400,
+        readsPastRoot: (XMLStartTag) -> Bool = { _ in true }
+    ) -> XMLPrologue {
         XMLLibrary.prepare()
         var result = XMLPrologue(startTags: [], hasDoctype: false, declaredEncoding: nil)
-        result.hasDoctype = containsDoctype(prefix)
         result.doctypeLine = doctypeLine(prefix)
+        result.hasDoctype = result.doctypeLine != nil || containsUTF16Doctype(prefix)
+        var tagLimit = maxTags
         let sink = XMLErrorSink(file: "")
         prefix.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress,
@@ -33,7 +47,7 @@ public enum XMLSniffer {
             _ = base
             defer { xmlFreeTextReader(reader) }
             xmlTextReaderSetStructuredErrorHandler(reader, structuredErrorRelay, Unmanaged.passUnretained(sink).toOpaque())
-            while result.startTags.count < maxTags, xmlTextReaderRead(reader) == 1 {
+            while result.startTags.count < tagLimit, xmlTextReaderRead(reader) == 1 {
                 let type = xmlTextReaderNodeType(reader)
                 if type == 10 {
                     result.hasDoctype = true
@@ -47,39 +61,67 @@ public enum XMLSniffer {
                 let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
                 let node = xmlTextReaderCurrentNode(reader)
                 let line = node.map { Int(xmlGetLineNo($0)) } ?? 0
-                result.startTags.append(XMLStartTag(name: name, namespace: namespace, depth: Int(xmlTextReaderDepth(reader)), line: line))
+                let tag = XMLStartTag(name: name, namespace: namespace, depth: Int(xmlTextReaderDepth(reader)), line: line)
+                result.startTags.append(tag)
+                if result.startTags.count == 1, !readsPastRoot(tag) { tagLimit = 1 }
             }
         }
         withExtendedLifetime(sink) {}
         return result
     }
 
+    static let doctypeASCII = Array("<!DOCTYPE".utf8)
+    static let doctypeUTF16LE = doctypeASCII.flatMap { byte -> [UInt8] in [byte, 0] }
+    static let doctypeUTF16BE = doctypeASCII.flatMap { byte -> [UInt8] in [0, byte] }
+
+    /// The 1-based line of the first `<!DOCTYPE` (ASCII form), or `nil`.
     static func doctypeLine(_ bytes: [UInt8]) -> Int? {
-        let needle = Array("<!DOCTYPE".utf8)
-        guard bytes.count >= needle.count else { return nil }
-        var line = 1
-        for index in 0...(bytes.count - needle.count) {
-            if bytes[index] == 0x0A { line += 1 }
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return line }
+        guard let offset = offset(of: doctypeASCII, in: bytes) else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            var line = 1
+            var index = 0
+            while index < offset, let found = memchr(raw.baseAddress! + index, 0x0A, offset - index) {
+                line += 1
+                index = raw.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
+            }
+            return line
         }
-        return nil
     }
 
     /// `<!DOCTYPE` in the bytes, in UTF-8/ASCII-compatible or UTF-16 form.
     static func containsDoctype(_ bytes: [UInt8]) -> Bool {
-        let ascii = Array("<!DOCTYPE".utf8)
-        let le = ascii.flatMap { byte -> [UInt8] in [byte, 0] }
-        let be = ascii.flatMap { byte -> [UInt8] in [0, byte] }
-        return contains(bytes, ascii) || contains(bytes, le) || contains(bytes, be)
+        offset(of: doctypeASCII, in: bytes) != nil || containsUTF16Doctype(bytes)
+    }
+
+    /// `<!DOCTYPE` in the bytes in UTF-16 form (either byte order).
+    static func containsUTF16Doctype(_ bytes: [UInt8]) -> Bool {
+        offset(of: doctypeUTF16LE, in: bytes) != nil || offset(of: doctypeUTF16BE, in: bytes) != nil
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count, let first = needle.first else { return false }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        offset(of: needle, in: haystack) != nil
+    }
+
+    /// The offset of the first occurrence of `needle` in `haystack`, or `nil`: memchr to each
+    /// candidate of the needle's anchor byte (its first `!` if it has one: `<` is everywhere in
+    /// XML, `!` rare), then memcmp.
+    static func offset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        let anchor = needle.firstIndex(of: UInt8(ascii: "!")) ?? 0
+        let first = needle[anchor]
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+                let last = hay.count - pin.count
+                // Candidates start at 0...last; their anchor bytes at anchor...(last + anchor).
+                var index = 0
+                while index <= last, let found = memchr(base + index + anchor, Int32(first), last - index + 1) {
+                    let candidate = base.distance(to: UnsafeRawPointer(found)) - anchor
+                    if memcmp(base + candidate, pinBase, pin.count) == 0 { return candidate }
+                    index = candidate + 1
+                }
+                return nil
+            }
         }
-        return false
     }
 }

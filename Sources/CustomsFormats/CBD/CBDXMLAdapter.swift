@@ -12,6 +12,8 @@ public struct CBDXMLAdapter: XMLFormatAdapter {
 
     public init() {}
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool { false }
+
     public func recognize(_ prologue: XMLPrologue) -> XMLRecognition? {
         guard let root = prologue.root, root.namespace == CBDXML.namespace,
               root.name == "Declarations" || root.name == "Declaration" else { return nil }

@@ -31,6 +31,8 @@ public struct ChinaCEBAdapter: XMLFormatAdapter {
         self.messages = messages
     }
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool { false }
+
     public func recognize(_ prologue: XMLPrologue) -> XMLRecognition? {
         guard let root = prologue.root, root.namespace == Self.namespace,
               let type = Self.messageType(ofRoot: root.name) else { return nil }

@@ -36,6 +36,10 @@ public struct ChinaDecAdapter: XMLFormatAdapter {
         return nil
     }
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool {
+        root.name == Self.envelope && root.namespace == nil
+    }
+
     public func role(for tag: XMLStartTag) -> XMLNodeRole {
         isDecMessage(tag) ? .record : .descend
     }

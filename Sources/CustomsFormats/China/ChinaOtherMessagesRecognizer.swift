@@ -30,6 +30,8 @@ public struct ChinaOtherMessagesRecognizer: XMLFormatAdapter {
         return nil
     }
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool { root.name == "Signature" }
+
     public func role(for tag: XMLStartTag) -> XMLNodeRole { .descend }
 
     public func harmonize(_ record: XMLElement, context: inout HarmonizeContext) -> [DeclarationDraft] { [] }

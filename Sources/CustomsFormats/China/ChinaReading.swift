@@ -127,7 +127,7 @@ extension DeclarationDraft {
     mutating func reportPlaceholders(in record: XMLElement) {
         var reported = Set(findings.filter { $0.rule == "field.placeholder" }.map { PlaceholderSpot(line: $0.line, column: $0.column) })
         func visit(_ element: XMLElement, draft: inout DeclarationDraft) {
-            if element.children.isEmpty {
+            if element.children.isEmpty, Placeholder.mayBePlaceholder(untrimmed: element.text) {
                 let text = element.trimmedText
                 let key = PlaceholderSpot(line: element.line, column: .number(element.column))
                 if Placeholder.isPlaceholder(text), !reported.contains(key) {

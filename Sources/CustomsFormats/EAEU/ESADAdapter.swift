@@ -43,6 +43,10 @@ public struct ESADAdapter: XMLFormatAdapter {
         return nil
     }
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool {
+        root.name == "ED_Container" && root.namespace?.hasPrefix(Self.envelopePrefix) == true
+    }
+
     public func role(for tag: XMLStartTag) -> XMLNodeRole {
         isDeclaration(tag) ? .record : .descend
     }

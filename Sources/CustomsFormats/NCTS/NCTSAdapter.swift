@@ -31,6 +31,8 @@ public struct NCTSAdapter: XMLFormatAdapter {
 
     public init() {}
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool { false }
+
     public func recognize(_ prologue: XMLPrologue) -> XMLRecognition? {
         guard let root = prologue.root, root.namespace == Self.namespace else { return nil }
         switch root.name {

@@ -7,6 +7,8 @@ public struct XSDDocumentRecognizer: XMLFormatAdapter {
 
     public init() {}
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool { false }
+
     public func recognize(_ prologue: XMLPrologue) -> XMLRecognition? {
         guard let root = prologue.root, root.name == "schema", root.namespace == "http://www.w3.org/2001/XMLSchema" else { return nil }
         return .notADeclaration(messageType: "xs:schema", what: "an XML Schema definition (XSD)")

@@ -69,8 +69,20 @@ public enum Placeholder {
     /// `string`, `token` (schema sample generators), runs of `#` (`########`) and unfilled
     /// template fields `{{NAME}}` (`{{LRN}}`).
     public static func isPlaceholder(_ text: String) -> Bool {
+        guard let first = text.utf8.first, startsPlaceholder(first) else { return false }
         if text == "string" || text == "token" { return true }
         if text.count > 4, text.hasPrefix("{{"), text.hasSuffix("}}") { return true }
         return text.count >= 3 && text.allSatisfy { $0 == "#" }
+    }
+
+    /// Whether untrimmed element text could be a placeholder once trimmed: its first byte past
+    /// XML white space starts one (`s`, `t`, `{`, `#`). A cheap test before any String work.
+    public static func mayBePlaceholder(untrimmed text: String) -> Bool {
+        guard let first = text.utf8.first(where: { !XMLText.isSpace($0) }) else { return false }
+        return startsPlaceholder(first)
+    }
+
+    private static func startsPlaceholder(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "s") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "#")
     }
 }

@@ -44,6 +44,10 @@ public struct WCODeclarationAdapter: XMLFormatAdapter {
         return .notADeclaration(messageType: "MetaData", what: "a WCO Data Model envelope without a declaration (a response or another message)")
     }
 
+    public func readsPastRoot(_ root: XMLStartTag) -> Bool {
+        root.name == "MetaData" && root.namespace == Self.metadataNamespace
+    }
+
     public func role(for tag: XMLStartTag) -> XMLNodeRole {
         if tag.name == "Declaration", tag.namespace == Self.declarationNamespace { return .record }
         if tag.name == "ResponsibleCountryCode", tag.namespace == Self.metadataNamespace { return .record }

@@ -68,10 +68,7 @@ public struct LineTotalRule: DeclarationRule {
         guard let unit = item.unit else { return quantity }
         let systems = AsFiledCodeSource.systems(for: format).filter { $0 == .china || $0 == .eaeu }
         // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1).
-        let entries = item.asFiled.entries.filter { entry in
-            let name = entry.name.lowercased()
-            return name.contains("unit") && !name.contains("price")
-        }.sorted { (Self.filedUnitNames.contains($0.name) ? 0 : 1) < (Self.filedUnitNames.contains($1.name) ? 0 : 1) }
+        let entries = item.asFiled.entries.filter { Self.namesAUnit($0.name) }.sorted { (Self.filedUnitNames.contains($0.name) ? 0 : 1) < (Self.filedUnitNames.contains($1.name) ? 0 : 1) }
         for entry in entries {
             for system in systems {
                 if case let .found(mapping) = codeLists.unit(entry.raw, in: system), mapping.rec20 == unit {
@@ -80,5 +77,31 @@ public struct LineTotalRule: DeclarationRule {
             }
         }
         return quantity
+    }
+
+    /// Whether an `asFiled` name names a unit (holds "unit" but not "price", in any case):
+    /// byte by byte for ASCII names, through `lowercased()` for the others.
+    static func namesAUnit(_ name: String) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(name.utf8.count)
+        while let byte = bytes.next() {
+            guard byte < 0x80 else {
+                let name = name.lowercased()
+                return name.contains("unit") && !name.contains("price")
+            }
+            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return contains(lowered, "unit") && !contains(lowered, "price")
+    }
+
+    private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
+            if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+        }
+        return false
     }
 }

@@ -1,0 +1,176 @@
+internal import CLibXML2
+import CustomsCore
+
+/// libxml2's push parser with SAX2 callbacks into a ``SAXRecordBuilder`` (and the schema
+/// validation plugged in between), fed the way libxml2's text reader fed it: the first 4 bytes
+/// when the parser is created, then 512-byte chunks out of 4096-byte reads, so that errors,
+/// their lines and where reading stops stay what they were with the reader.
+///
+/// Errors of the parser go to the sink through the thread's structured error handler, set and
+/// reset within ``parse(builder:sink:url:encoding:schema:immutable:read:)``; schema errors
+/// through the validation context's own handler.
+enum SAXPushParser {
+    /// How the parse ended.
+    struct Ending {
+        /// False when the parser reported an error (libxml2's reader then returned -1).
+        var wellFormed: Bool
+        /// The parser's line when it stopped.
+        var line: Int
+    }
+
+    private static let chunkSize = 512
+    private static let readSize = 4096
+
+    /// Parses one document; `read` fills a buffer and returns the byte count, 0 at the end, -1
+    /// on failure (a refusal of the markup guard: reading stops at once). `immutable` is a
+    /// document already in memory (the reader pushed its last bytes before the end signal).
+    static func parse(
+        builder: SAXRecordBuilder, sink: XMLErrorSink, url: String?, encoding: String?, schema: XMLSchema?,
+        immutable: Bool, read: (UnsafeMutablePointer<UInt8>, Int) -> Int
+    ) -> Ending {
+        var handler = Self.handler()
+        let context = Unmanaged.passUnretained(builder).toOpaque()
+        let sinkContext = Unmanaged.passUnretained(sink).toOpaque()
+        xmlSetStructuredErrorFunc(sinkContext, parserErrorRelay)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        var buffer = [UInt8](repeating: 0, count: readSize + chunkSize)
+        return buffer.withUnsafeMutableBufferPointer { storage -> Ending in
+            let base = storage.baseAddress!
+            let headCount = read(base, 4)
+            if headCount < 0 { return Ending(wellFormed: false, line: 0) }
+            let parser: xmlParserCtxtPtr? = base.withMemoryRebound(to: CChar.self, capacity: 4) { head in
+                headCount == 4
+                    ? xmlCreatePushParserCtxt(&handler, context, head, 4, url)
+                    : xmlCreatePushParserCtxt(&handler, context, nil, 0, url)
+            }
+            guard let parser else {
+                sink.add("xml.malformed", "libxml2 could not start reading the document", line: nil, column: nil)
+                return Ending(wellFormed: false, line: 0)
+            }
+            builder.parser = parser
+            xmlCtxtUseOptions(parser, XMLLibrary.secureOptions)
+            if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
+                xmlSwitchToEncoding(parser, converter)
+            }
+            var validation: OpaquePointer?
+            var plug: xmlSchemaSAXPlugPtr?
+            if let schema {
+                validation = xmlSchemaNewValidCtxt(schema.pointer)
+                if let validation {
+                    plug = customs_xml_plug_schema(validation, parser)
+                    xmlSchemaSetValidStructuredErrors(validation, structuredErrorRelay, sinkContext)
+                    customs_xml_set_schema_locator(validation, parser)
+                }
+                if plug == nil {
+                    sink.add("schema.unavailable", "the XSD could not be attached to the reader", line: nil, column: nil)
+                }
+            }
+            defer {
+                // The plug goes before the parser whose handler it replaced, the parser before the
+                // validation context.
+                if let plug { xmlSchemaSAXUnplug(plug) }
+                builder.parser = nil
+                xmlFreeParserCtxt(parser)
+                if let validation { xmlSchemaFreeValidCtxt(validation) }
+            }
+
+            // Bytes read and not yet pushed: base[start..<end].
+            var start = 0
+            var end = headCount == 4 ? 0 : max(0, headCount)
+            func push(_ count: Int, terminate: Bool) -> Bool {
+                let status = (base + start).withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
+                    xmlParseChunk(parser, count > 0 ? $0 : nil, Int32(count), terminate ? 1 : 0)
+                }
+                start += count
+                return status == 0 && customs_xml_parser_well_formed(parser) != 0
+            }
+            var wellFormed = true
+            reading: while !builder.halted {
+                if end - start < chunkSize {
+                    // Keep the unpushed tail at the front and read behind it.
+                    if start > 0 {
+                        base.update(from: base + start, count: end - start)
+                        end -= start
+                        start = 0
+                    }
+                    let count = read(base + end, readSize)
+                    if count < 0 {
+                        wellFormed = false
+                        break reading
+                    }
+                    if count == 0 {
+                        if immutable {
+                            // The reader pushed what was left of a document in memory, then signalled the end.
+                            if !push(end - start, terminate: false) { wellFormed = false; break reading }
+                            if !builder.halted, !push(0, terminate: true) { wellFormed = false }
+                        } else if !push(end - start, terminate: true) {
+                            wellFormed = false
+                        }
+                        break reading
+                    }
+                    end += count
+                    if end - start < chunkSize {
+                        if !push(end - start, terminate: false) { wellFormed = false; break reading }
+                        continue
+                    }
+                }
+                if !push(chunkSize, terminate: false) {
+                    wellFormed = false
+                    break reading
+                }
+            }
+            builder.concludeHalt()
+            return Ending(wellFormed: wellFormed, line: Int(customs_xml_parser_line(parser)))
+        }
+    }
+
+    /// The SAX2 callbacks into the builder (the context is the builder).
+    private static func handler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
+            guard let context else { return }
+            saxBuilder(context).startElement(localName: localName, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { context, _, _, _ in
+            guard let context else { return }
+            saxBuilder(context).endElement()
+        }
+        handler.characters = { context, bytes, count in
+            guard let context else { return }
+            saxBuilder(context).characters(bytes, count: Int(count), cdata: false)
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = { context, bytes, count in
+            guard let context else { return }
+            saxBuilder(context).characters(bytes, count: Int(count), cdata: true)
+        }
+        handler.comment = { context, _ in
+            guard let context else { return }
+            saxBuilder(context).otherNode()
+        }
+        handler.processingInstruction = { context, _, _ in
+            guard let context else { return }
+            saxBuilder(context).otherNode()
+        }
+        handler.internalSubset = { context, _, _, _ in
+            guard let context else { return }
+            saxBuilder(context).doctype()
+        }
+        return handler
+    }
+}
+
+/// The parser's errors, as the text reader's handler received them: those raised with the parser
+/// context. Errors raised without one (a failed encoding conversion, an I/O error) never reached
+/// it: the read then failed and the document was "not well-formed" at the parser's line.
+private let parserErrorRelay: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error, error.pointee.ctxt != nil else { return }
+    Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue().record(error)
+}
+
+/// The builder behind a SAX callback's context pointer.
+private func saxBuilder(_ context: UnsafeMutableRawPointer) -> SAXRecordBuilder {
+    Unmanaged<SAXRecordBuilder>.fromOpaque(context).takeUnretainedValue()
+}

@@ -1,0 +1,255 @@
+internal import CLibXML2
+import CustomsCore
+
+/// Builds records from libxml2's SAX2 events, without libxml2 building a node of its own.
+///
+/// It keeps what the text reader used to show: lines are the parser's line at each start tag
+/// (what libxml2's tree builder stamps on nodes); a text node is the run of character data
+/// between two other events, and a text node of white space only is not element text (the
+/// reader called it "whitespace"), while CDATA always is; attribute values are as the tree
+/// held them.
+///
+/// A limit (`xml.limit`) or XInclude (`xml.include-forbidden`) ends the building at once; the
+/// parser finishes the chunk it is in, as it did under the reader (whose schema errors for that
+/// chunk came first), and ``concludeHalt()`` then adds the finding. A DOCTYPE
+/// (`xml.dtd-forbidden`) stops the parser at once.
+///
+/// Its state is touched only from the parser's callbacks on one thread: the dynamic
+/// exclusivity checks of class properties (a thread-local access set per access, a tenth of
+/// the reading time) are switched off for it.
+final class SAXRecordBuilder {
+    private let sink: XMLErrorSink
+    private let limits: XMLLimits
+    private let role: (XMLStartTag) -> XMLNodeRole
+    private let onRecord: (XMLElement) -> Void
+    /// The parser feeding this builder; set before the first event.
+    @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private(set) var root: XMLStartTag?
+    /// True once a limit, XInclude or DOCTYPE ended the building.
+    @exclusivity(unchecked) private(set) var halted = false
+    /// The finding that ends the building, added by ``concludeHalt()``; a `nil` line is the
+    /// parser's line at that point.
+    @exclusivity(unchecked) private var haltFinding: (rule: String, message: String, line: Int?)?
+    /// Elements open at the parser's position (records or not).
+    @exclusivity(unchecked) private var depth = 0
+    /// Names of every element open at the parser's position, root first.
+    @exclusivity(unchecked) private(set) var openNames: [String] = []
+    @exclusivity(unchecked) private var open: [XMLElement] = []
+    @exclusivity(unchecked) private var recordNodes = 0
+    @exclusivity(unchecked) private var names = InternedNames()
+    @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var lastNamespaceIsXInclude = false
+
+    private enum TextKind { case none, text, cdata }
+    /// The text node being read: its kind, its bytes (only inside a record), whether all of it
+    /// is white space, and its length (also outside records, for libxml2's text node limit).
+    @exclusivity(unchecked) private var textKind = TextKind.none
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var textBlank = true
+    @exclusivity(unchecked) private var textLength = 0
+
+    /// libxml2's tree builder refuses a text node longer than this without `XML_PARSE_HUGE`.
+    static let libraryTextNodeLimit = 10_000_000
+
+    init(sink: XMLErrorSink, limits: XMLLimits, role: @escaping (XMLStartTag) -> XMLNodeRole, onRecord: @escaping (XMLElement) -> Void) {
+        self.sink = sink
+        self.limits = limits
+        self.role = role
+        self.onRecord = onRecord
+    }
+
+    private var line: Int { Int(customs_xml_parser_line(parser)) }
+    private var column: Int { Int(customs_xml_parser_column(parser)) }
+
+    // MARK: Events
+
+    func startElement(
+        localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        endText()
+        if halted { return }
+        if depth >= limits.maxDepth {
+            limit("element nesting deeper than \(limits.maxDepth) levels")
+            return
+        }
+        let line = self.line
+        let name = interned(localName)
+        let namespace = uri.map { interned($0) }
+        if uri != lastNamespace {
+            // Namespaces change rarely between elements: the set is asked once per change.
+            lastNamespace = uri
+            lastNamespaceIsXInclude = namespace.map { XMLErrorSink.xincludeNamespaces.contains($0) } ?? false
+        }
+        if namespace != nil, lastNamespaceIsXInclude {
+            haltFinding = (
+                "xml.include-forbidden",
+                "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
+                line)
+            halt()
+            return
+        }
+        if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
+        let tagDepth = depth
+        depth += 1
+        openNames.append(name)
+        if open.isEmpty {
+            guard case .record = role(XMLStartTag(name: name, namespace: namespace, depth: tagDepth, line: line)) else { return }
+            recordNodes = 0
+        }
+        recordNodes += 1
+        if recordNodes > limits.maxRecordNodes {
+            limit("one declaration holds more than \(limits.maxRecordNodes) XML nodes")
+            return
+        }
+        // libxml2 keeps no column on nodes and the parser's column is past the start tag:
+        // element findings carry the line only.
+        var element = XMLElement(name: name, namespace: namespace, line: line, column: 0)
+        if attributeCount > 0, let attributes {
+            element.attributes.reserveCapacity(attributeCount)
+            for index in 0..<attributeCount {
+                // localname, prefix, URI, value, end of value
+                let base = attributes + index * 5
+                let attributeName = interned(base[0])
+                let attributeNamespace = base[2].map { interned($0) }
+                element.attributes.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
+                if element.attributes.count > limits.maxAttributes {
+                    limit("an element with more than \(limits.maxAttributes) attributes")
+                    return
+                }
+            }
+        }
+        open.append(consume element)
+    }
+
+    func endElement() {
+        endText()
+        if halted { return }
+        depth -= 1
+        openNames.removeLast()
+        guard let element = open.popLast() else { return }
+        if open.isEmpty {
+            onRecord(element)
+        } else {
+            // Moved, not copied: a copy of an element retains each of its five references.
+            open[open.count - 1].children.append(consume element)
+        }
+    }
+
+    func characters(_ bytes: UnsafePointer<xmlChar>?, count: Int, cdata: Bool) {
+        if halted || depth == 0 { return }
+        let kind: TextKind = cdata ? .cdata : .text
+        if textKind != kind {
+            endText()
+            if halted { return }
+            textKind = kind
+        } else if textLength + count > Self.libraryTextNodeLimit {
+            // What libxml2's tree builder says when it grows a text node past its limit.
+            sink.add(
+                "xml.limit", XMLErrorSink.libraryLimit("huge text node") ?? "huge text node",
+                line: line > 0 ? line : nil, column: column > 0 ? column : nil)
+            sink.fatal = true
+            halt()
+            if let parser { xmlStopParser(parser) }
+            return
+        }
+        textLength += count
+        guard !open.isEmpty, let bytes, count > 0 else { return }
+        let buffer = UnsafeBufferPointer(start: bytes, count: count)
+        if textBlank { textBlank = buffer.allSatisfy(XMLText.isSpace) }
+        text.append(contentsOf: buffer)
+    }
+
+    /// Any event other than character data ends the text node being read.
+    func otherNode() {
+        endText()
+    }
+
+    func doctype() {
+        endText()
+        if halted { return }
+        sink.add(
+            "xml.dtd-forbidden",
+            "the document carries a DOCTYPE; a declaration must not (entities are refused unread)",
+            line: line > 0 ? line : nil, column: nil)
+        halt()
+        if let parser { xmlStopParser(parser) }
+    }
+
+    /// Adds the finding that ended the building, once the parser has stopped.
+    func concludeHalt() {
+        guard let finding = haltFinding else { return }
+        haltFinding = nil
+        let line = finding.line ?? self.line
+        sink.add(finding.rule, finding.message, line: line > 0 ? line : nil, column: nil)
+    }
+
+    // MARK: Text nodes
+
+    private func endText() {
+        guard textKind != .none else { return }
+        defer {
+            textKind = .none
+            text.removeAll(keepingCapacity: text.capacity <= 1 << 16)
+            textBlank = true
+            textLength = 0
+        }
+        // White space alone is no element text; CDATA always is.
+        guard !halted, !open.isEmpty, textKind == .cdata || !textBlank else { return }
+        if text.count > limits.maxTextBytes {
+            limit("a text node of \(text.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
+            return
+        }
+        // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
+        if open[open.count - 1].text.utf8.count + text.count > limits.maxTextBytes {
+            limit("the text of element <\(open[open.count - 1].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
+            return
+        }
+        let value = String(decoding: text, as: UTF8.self)
+        if open[open.count - 1].text.isEmpty {
+            open[open.count - 1].text = value
+        } else {
+            open[open.count - 1].text += value
+        }
+    }
+
+    // MARK: Helpers
+
+    private func limit(_ message: String) {
+        haltFinding = ("xml.limit", message, nil)
+        halt()
+    }
+
+    private func halt() {
+        halted = true
+        open.removeAll()
+    }
+
+    private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return names.name(at: pointer)
+    }
+
+    /// An attribute value as SAX2 passes it: without entity substitution libxml2 writes a `&`
+    /// from a reference back as `&#38;` (its tree builder decodes it again), and only that.
+    static func value(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end, end > start else { return "" }
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        let reference = Array("&#38;".utf8)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + reference.count <= bytes.count,
+               bytes[index..<(index + reference.count)].elementsEqual(reference) {
+                decoded.append(UInt8(ascii: "&"))
+                index += reference.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+}

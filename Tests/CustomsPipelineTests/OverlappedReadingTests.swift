@@ -1,0 +1,38 @@
+@testable import CustomsPipeline
+import CustomsFormats
+import CustomsTestSupport
+import CustomsXML
+import Foundation
+import Testing
+
+/// Parsing on a second thread hands over the same records in the same order, with the same
+/// outcome, as reading on one.
+@Suite struct OverlappedReadingTests {
+    @Test func theSameRecordsInTheSameOrder() {
+        let reader = XMLDocumentReader(path: TestPaths.sample("cbd-rail-consignment-altynkol.xml"))
+        let adapter = CBDXMLAdapter()
+        var direct: [XMLElement] = []
+        let one = OverlappedReading.read(reader, adapter: adapter, overlapped: false) { direct.append($0) }
+        var overlapped: [XMLElement] = []
+        let two = OverlappedReading.read(reader, adapter: adapter, overlapped: true) { overlapped.append($0) }
+        #expect(!direct.isEmpty)
+        #expect(overlapped == direct)
+        #expect(two.findings == one.findings)
+        #expect(two.stopped == one.stopped)
+        #expect(two.root == one.root)
+    }
+
+    @Test func moreRecordsThanThePipeHoldsAreAllHandedOver() {
+        let pipe = RecordPipe(capacity: 2)
+        let count = 1000
+        let producer = Thread {
+            for index in 0..<count { pipe.put([XMLElement(name: "R\(index)")]) }
+            pipe.finish(XMLDocumentReader.read(bytes: Array("<a/>".utf8), displayName: "a", role: { _ in .descend }, onRecord: { _ in }))
+        }
+        producer.start()
+        var names: [String] = []
+        while let batch = pipe.take() { names += batch.map(\.name) }
+        #expect(names == (0..<count).map { "R\($0)" })
+        #expect(pipe.outcome()?.root?.name == "a")
+    }
+}
