@@ -14,7 +14,7 @@ extension FileProcessor {
     /// had run after it.
     func processCSV(_ path: String, prefix: [UInt8], into result: inout FileResult) {
         var declarationFindings: [[Finding]] = []
-        var ruleFindings: [(index: Int, findings: [Finding])] = []
+        var ruleFindings: [RuleStage.Found] = []
         let configuration = self.configuration
         let outcome = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
             .read { draft in

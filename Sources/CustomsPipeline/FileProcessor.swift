@@ -28,6 +28,7 @@ public struct FileProcessor: Sendable {
         }
         result.sha256 = facts.sha256
         result.size = facts.size
+        var ruleFindings: [RuleStage.Found] = []
         switch ContentKind.of(facts.prefix) {
         case .empty:
             result.findings.append(Finding(
@@ -41,18 +42,16 @@ public struct FileProcessor: Sendable {
             processCSV(path, prefix: facts.prefix, into: &result)
             return result
         case .xml:
-            processXML(path, facts: facts, into: &result)
+            // Like the CSV stage, the XML stage runs the rules and keeps the cross-file form
+            // declaration by declaration: a large file never holds all its declarations in full.
+            ruleFindings = processXML(path, facts: facts, into: &result)
         }
-        RuleStage.run(on: &result, configuration: configuration)
-        if !configuration.retainsFullDeclarations {
-            for index in result.declarations.indices {
-                result.declarations[index] = result.declarations[index].crossFileForm
-            }
-        }
+        RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)
         return result
     }
 
-    private func processXML(_ path: String, facts: FileFacts, into result: inout FileResult) {
+    /// Returns the rule findings of the file's declarations, filed by ``RuleStage/finish(_:ruleFindings:configuration:)``.
+    private func processXML(_ path: String, facts: FileFacts, into result: inout FileResult) -> [RuleStage.Found] {
         let prologue = XMLSniffer.prologue(
             of: facts.prefix, encoding: configuration.encoding, readsPastRoot: configuration.registry.readsPastRoot)
         if prologue.hasDoctype {
@@ -60,11 +59,11 @@ public struct FileProcessor: Sendable {
                 rule: "xml.dtd-forbidden",
                 message: "the document carries a DOCTYPE; a declaration must not, and its entities were not read",
                 file: path, line: prologue.doctypeLine))
-            return
+            return []
         }
         if configuration.encoding == nil, let message = EncodingCheck.mismatch(declared: prologue.declaredEncoding, prefix: facts.prefix) {
             result.findings.append(Finding(rule: "encoding.invalid", message: message, file: path, line: 1))
-            return
+            return []
         }
         guard let root = prologue.root else {
             // Not even a root element could be read: let the full reader name the error.
@@ -73,7 +72,7 @@ public struct FileProcessor: Sendable {
             result.findings += outcome.findings.isEmpty
                 ? [Finding(rule: "xml.malformed", message: "no root element could be read", file: path)]
                 : outcome.findings
-            return
+            return []
         }
         guard let (adapter, recognition) = configuration.registry.adapter(for: prologue) else {
             let name = XMLQualifiedName(namespace: root.namespace, name: root.name)
@@ -81,7 +80,7 @@ public struct FileProcessor: Sendable {
                 rule: "format.unknown",
                 message: "root element \(name) is not a declaration format this product reads",
                 file: path, line: root.line))
-            return
+            return []
         }
         result.format = adapter.format
         let schema = schemaFor(root: root, path: path, into: &result)
@@ -97,17 +96,23 @@ public struct FileProcessor: Sendable {
             let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
                 .read(role: { _ in .descend }, onRecord: { _ in })
             result.findings += outcome.findings
-            return
+            return []
         }
         result.messageType = messageType
         var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
         var declarationFindings: [[Finding]] = []
+        var ruleFindings: [RuleStage.Found] = []
+        var personalValues = Set<String>()
+        let configuration = self.configuration
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
         let outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
             // Each draft is taken apart as it comes: no second array of whole drafts.
             for draft in adapter.harmonize(record, context: &context) {
-                result.declarations.append(draft.declaration)
+                let findings = RuleStage.check(draft.declaration, configuration: configuration)
+                if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
+                personalValues.formUnion(PersonalDataScrubber.values(in: draft.declaration))
+                result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
                 declarationFindings.append(draft.findings)
             }
         }
@@ -121,11 +126,12 @@ public struct FileProcessor: Sendable {
                 file: path, line: declaration.source.line, field: "id"))
         }
         result.attach(declarationFindings)
-        PersonalDataScrubber.scrub(&result)
+        PersonalDataScrubber.scrub(&result, values: personalValues)
         if result.declarations.isEmpty && !outcome.stopped {
             result.findings.append(Finding(
                 rule: "field.missing", message: "the \(messageType) document holds no declaration", file: path, line: root.line))
         }
+        return ruleFindings
     }
 
     private func schemaFor(root: XMLStartTag, path: String, into result: inout FileResult) -> XMLSchema? {

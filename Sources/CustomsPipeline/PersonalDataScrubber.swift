@@ -6,16 +6,22 @@ import Foundation
 /// value a declaration lists as personal (``Declaration/personalData``) is masked wherever a
 /// finding of the same file quotes it.
 enum PersonalDataScrubber {
-    static func scrub(_ result: inout FileResult) {
+    /// The raw personal values of one declaration (read from its full form: the cross-file form
+    /// keeps no `asFiled`), gathered as each declaration is read.
+    static func values(in declaration: Declaration) -> Set<String> {
+        guard !declaration.personalData.isEmpty else { return [] }
         var values = Set<String>()
-        for declaration in result.declarations where !declaration.personalData.isEmpty {
-            let sources = [declaration.asFiled] + declaration.goodsItems.map(\.asFiled)
-            for asFiled in sources {
-                for entry in asFiled.entries where declaration.personalData.contains(PersonalData.baseName(entry.name)) {
-                    if entry.raw.count >= 4 { values.insert(entry.raw) }
-                }
+        let sources = [declaration.asFiled] + declaration.goodsItems.map(\.asFiled)
+        for asFiled in sources {
+            for entry in asFiled.entries where declaration.personalData.contains(PersonalData.baseName(entry.name)) {
+                if entry.raw.count >= 4 { values.insert(entry.raw) }
             }
         }
+        return values
+    }
+
+    /// Masks `values` wherever a finding of the file quotes them.
+    static func scrub(_ result: inout FileResult, values: Set<String>) {
         guard !values.isEmpty else { return }
         let ordered = values.sorted { $0.count > $1.count }
         for index in result.findings.indices {

@@ -11,12 +11,8 @@ import CustomsRules
 /// checked itself) is dropped, so one defect gives one finding. The rules configuration then applies to every finding of the file:
 /// disabled codes go, overridden severities apply.
 enum RuleStage {
-    static func run(on result: inout FileResult, configuration: PipelineConfiguration) {
-        let ruleFindings = result.declarations.enumerated().map { index, declaration in
-            (index: index, findings: check(declaration, configuration: configuration))
-        }
-        finish(&result, ruleFindings: ruleFindings, configuration: configuration)
-    }
+    /// The rule findings of the declaration at `index` in its file.
+    typealias Found = (index: Int, findings: [Finding])
 
     /// The code-list and consistency findings of one declaration, computed as soon as it is
     /// harmonized (a streaming reader need not keep its full form); ``finish(_:ruleFindings:configuration:)``
@@ -30,7 +26,7 @@ enum RuleStage {
     /// dropping those about a field the adapter already reported on, then applies the rules
     /// configuration to every finding of the file.
     static func finish(
-        _ result: inout FileResult, ruleFindings: [(index: Int, findings: [Finding])], configuration: PipelineConfiguration
+        _ result: inout FileResult, ruleFindings: [Found], configuration: PipelineConfiguration
     ) {
         let stoppedAtSyntax = result.findings.contains {
             $0.severity == .error && RuleCatalogue.descriptor($0.rule)?.layer == .file
