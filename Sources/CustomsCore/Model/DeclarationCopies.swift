@@ -6,14 +6,14 @@ public enum DeclarationCopies {
     /// Takes any sequence (e.g. `results.lazy.flatMap(\.declarations)`) so that a batch is not
     /// copied into one flat array first.
     public static func latest<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> [Declaration] {
-        var position: [String: Int] = [:]
+        var position: [Identity: Int] = [:]
         var result: [Declaration] = []
         for declaration in declarations {
             guard let id = declaration.id else {
                 result.append(declaration)
                 continue
             }
-            let identity = [id, declaration.declaringCountry ?? "", declaration.direction?.rawValue ?? ""].joined(separator: "|")
+            let identity = Identity(id: id, country: declaration.declaringCountry ?? "", direction: declaration.direction?.rawValue ?? "")
             if let index = position[identity] {
                 result[index] = declaration
             } else {
@@ -22,5 +22,13 @@ public enum DeclarationCopies {
             }
         }
         return result
+    }
+
+    /// What makes two declarations copies of one: number, declaring country, direction (a
+    /// missing country or direction counts as empty), compared field by field.
+    private struct Identity: Hashable {
+        var id: String
+        var country: String
+        var direction: String
     }
 }
