@@ -43,19 +43,23 @@ public struct ConsignmentMatcher: Sendable {
     public func groups(_ declarations: [Declaration]) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) {
         let exports = declarations.indices.filter { declarations[$0].direction == .export }
         let others = declarations.indices.filter { declarations[$0].direction == .import || declarations[$0].direction == .transit }
-        var index: [String: [Int]] = [:]
+        // Each declaration's lodgement day is read once, not at every comparison.
+        let lodged = declarations.map { $0.lodgedOn.flatMap(LocalDateTime.parseISO)?.secondsSinceEpoch }
+        var index: [MatchKeys.Key: [Int]] = [:]
         for other in others {
-            for (kind, value) in MatchKeys.keys(of: declarations[other]) {
-                index[kind.rawValue + ":" + value, default: []].append(other)
+            for key in MatchKeys.keys(of: declarations[other]) {
+                index[key, default: []].append(other)
             }
         }
         var pairs: [MatchedPair] = []
         for export in exports {
             var kindsByCounterpart: [Int: Set<String>] = [:]
-            for (kind, value) in MatchKeys.keys(of: declarations[export]) {
+            for key in MatchKeys.keys(of: declarations[export]) {
+                let kind = key.kind
                 let limit = kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
                 var candidates: [Int] = []
-                for other in index[kind.rawValue + ":" + value] ?? [] where compatible(declarations[export], declarations[other], kind: kind) {
+                for other in index[key] ?? [] where compatible(
+                    declarations[export], declarations[other], kind: kind, lodged: (lodged[export], lodged[other])) {
                     candidates.append(other)
                     if candidates.count > limit { break }
                 }
@@ -74,12 +78,13 @@ public struct ConsignmentMatcher: Sendable {
         return (components(pairs), exports.filter { !matched.contains($0) })
     }
 
-    private func compatible(_ export: Declaration, _ other: Declaration, kind: MatchKeys.Kind) -> Bool {
+    /// Whether `other` may be the counterpart of `export` by an identifier of `kind`; `lodged`
+    /// are their lodgement days (seconds since the epoch of local midnight), when known.
+    private func compatible(_ export: Declaration, _ other: Declaration, kind: MatchKeys.Kind, lodged: (Int64?, Int64?)) -> Bool {
         if let a = export.declaringCountry, let b = other.declaringCountry, a == b { return false }
         guard kind != .transportDocument else { return true }
-        guard let exportDate = export.lodgedOn.flatMap(LocalDateTime.parseISO),
-              let otherDate = other.lodgedOn.flatMap(LocalDateTime.parseISO) else { return true }
-        let days = (otherDate.secondsSinceEpoch - exportDate.secondsSinceEpoch) / 86_400
+        guard let exportDate = lodged.0, let otherDate = lodged.1 else { return true }
+        let days = (otherDate - exportDate) / 86_400
         return days >= -Int64(windowBeforeDays) && days <= Int64(windowAfterDays)
     }
 

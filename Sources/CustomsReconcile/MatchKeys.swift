@@ -12,6 +12,12 @@ enum MatchKeys {
         case invoice
     }
 
+    /// One identifier of a declaration: its kind and normalized value.
+    struct Key: Hashable {
+        var kind: Kind
+        var value: String
+    }
+
     static let documentPrefixes = ["CIMSMGS", "SMGS", "CMR", "TIR", "CIM"]
 
     /// Upper case letters and digits only.
@@ -29,18 +35,18 @@ enum MatchKeys {
         return value.count >= 4 ? value : nil
     }
 
-    static func keys(of declaration: Declaration) -> [(Kind, String)] {
-        var keys: [(Kind, String)] = []
+    static func keys(of declaration: Declaration) -> [Key] {
+        var keys: [Key] = []
         for document in declaration.transportDocuments {
-            if let number = transportDocument(document.number) { keys.append((.transportDocument, number)) }
+            if let number = transportDocument(document.number) { keys.append(Key(kind: .transportDocument, value: number)) }
         }
         for container in declaration.containers {
             let value = normalized(container)
-            if value.count == 11 { keys.append((.container, value)) }
+            if value.utf8.count == 11 { keys.append(Key(kind: .container, value: value)) }
         }
         if let number = declaration.invoice?.number {
             let value = normalized(number)
-            if value.count >= 4 { keys.append((.invoice, value)) }
+            if value.utf8.count >= 4 { keys.append(Key(kind: .invoice, value: value)) }
         }
         return keys
     }
