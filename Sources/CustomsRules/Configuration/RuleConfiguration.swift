@@ -30,6 +30,8 @@ public struct RuleConfiguration: Sendable, Hashable {
 
     /// Whether findings with this code are reported.
     public func isEnabled(_ code: String) -> Bool {
+        // Nothing configured (the standard configuration): every code is on, no lookup needed.
+        if codeEnabled.isEmpty && disabledLayers.isEmpty { return true }
         if let enabled = codeEnabled[code] { return enabled }
         guard let layer = RuleCatalogue.descriptor(code)?.layer else { return true }
         return !disabledLayers.contains(layer)
@@ -43,7 +45,8 @@ public struct RuleConfiguration: Sendable, Hashable {
     /// Drops the findings of disabled codes and applies severity overrides. `findings.capped`
     /// is always kept: a cap is never silent.
     public func apply(to findings: [Finding]) -> [Finding] {
-        findings.compactMap { finding in
+        if codeEnabled.isEmpty && disabledLayers.isEmpty && severities.isEmpty { return findings }
+        return findings.compactMap { finding in
             guard finding.rule == "findings.capped" || isEnabled(finding.rule) else { return nil }
             var finding = finding
             if let severity = severities[finding.rule] { finding.severity = severity }
