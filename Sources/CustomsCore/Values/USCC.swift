@@ -27,6 +27,7 @@ public enum USCC {
     }
 
     public static func check(_ id: String) -> Outcome {
+        if let outcome = id.utf8.withContiguousStorageIfAvailable(checkPrintableASCII), let outcome { return outcome }
         let characters = Array(id)
         guard characters.count == 18 else { return .wrongLength }
         var sum = 0
@@ -39,6 +40,30 @@ public enum USCC {
         let expected = alphabet[(31 - sum % 31) % 31]
         guard alphabet.contains(characters[17]) else { return .invalidCharacter(characters[17], position: 18) }
         return characters[17] == expected ? .valid : .wrongCheckCharacter(found: characters[17], expected: expected)
+    }
+
+    /// ``check(_:)`` of an id in printable ASCII (one byte per character), byte by byte; `nil`
+    /// for any other text.
+    private static func checkPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        guard bytes.count == 18 else { return .wrongLength }
+        var sum = 0
+        var weight = 1
+        for index in 0..<17 {
+            let value = alphabetValues[Int(bytes[index])]
+            guard value >= 0 else { return .invalidCharacter(Character(Unicode.Scalar(bytes[index])), position: index + 1) }
+            sum += value * weight
+            weight = weight * 3 % 31
+        }
+        let expected = alphabet[(31 - sum % 31) % 31]
+        let last = Character(Unicode.Scalar(bytes[17]))
+        guard alphabetValues[Int(bytes[17])] >= 0 else { return .invalidCharacter(last, position: 18) }
+        return last == expected ? .valid : .wrongCheckCharacter(found: last, expected: expected)
+    }
+
+    /// Per ASCII byte: its value in ``alphabet``, or -1.
+    private static let alphabetValues: [Int] = (0..<128).map { byte in
+        alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(byte)))) ?? -1
     }
 
     /// True when `id` is a valid PRC resident identity card number (GB 11643-1999, ISO 7064
