@@ -20,11 +20,14 @@ public struct CountryCodeRule: DeclarationRule {
                 in: declaration, item: item, field: field))
         }
         check(declaration.declaringCountry, field: "declaringCountry")
-        for (name, party) in [("exporter", declaration.exporter), ("importer", declaration.importer), ("declarant", declaration.declarant)] {
-            check(party?.country, field: name + ".country")
-        }
-        for (index, item) in declaration.goodsItems.enumerated() {
-            check(item.originCountry, field: "goodsItems[\(index)].originCountry", item: item)
+        check(declaration.exporter?.country, field: "exporter.country")
+        check(declaration.importer?.country, field: "importer.country")
+        check(declaration.declarant?.country, field: "declarant.country")
+        let items = declaration.goodsItems
+        for index in items.indices {
+            // The item itself is fetched only for a finding (no copy of each item).
+            guard let origin = items[index].originCountry, !context.codeLists.isoCountries.contains(origin) else { continue }
+            check(origin, field: "goodsItems[\(index)].originCountry", item: items[index])
         }
         return findings
     }

@@ -19,8 +19,11 @@ public struct CurrencyCodeRule: DeclarationRule {
                 in: declaration, item: item, field: field))
         }
         check(declaration.invoice?.currency, field: "invoice.currency")
-        for (index, item) in declaration.goodsItems.enumerated() {
-            check(item.currency, field: "goodsItems[\(index)].currency", item: item)
+        let items = declaration.goodsItems
+        for index in items.indices {
+            // The item itself is fetched only for a finding (no copy of each item).
+            guard let currency = items[index].currency, !context.codeLists.isoCurrencies.contains(currency) else { continue }
+            check(currency, field: "goodsItems[\(index)].currency", item: items[index])
         }
         return findings
     }

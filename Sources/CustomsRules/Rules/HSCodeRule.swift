@@ -15,8 +15,11 @@ public struct HSCodeRule: DeclarationRule {
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         let editions = context.codeLists.hsEditions
         // The field path of each code is made only for a finding.
-        let items = declaration.goodsItems.enumerated().compactMap { index, item in
-            Self.subheadingCode(of: item).map { (index: index, item: item, code: $0.code, onHSCode: $0.onHSCode) }
+        // The items themselves are fetched only for a finding (no copy of each item).
+        let goodsItems = declaration.goodsItems
+        var items: [(index: Int, code: String, onHSCode: Bool)] = []
+        for index in goodsItems.indices {
+            if let found = Self.subheadingCode(of: goodsItems[index]) { items.append((index, found.code, found.onHSCode)) }
         }
         let lodged = declaration.lodgedOn ?? declaration.lodgedAt?.local.isoDate
         guard !items.isEmpty, let choice = HSEditionChoice.choose(lodgedOn: lodged, editions: Array(editions.keys)),
@@ -33,7 +36,7 @@ public struct HSCodeRule: DeclarationRule {
             if code.utf8.count != 6 || !code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 findings.append(FindingPlace.finding(
                     "code.hs", "\(Self.field(entry.index, onHSCode: entry.onHSCode)) \(FindingPlace.quoted(code)) is not a 6-digit HS subheading",
-                    in: declaration, item: entry.item, field: Self.field(entry.index, onHSCode: entry.onHSCode)))
+                    in: declaration, item: goodsItems[entry.index], field: Self.field(entry.index, onHSCode: entry.onHSCode)))
                 continue
             }
             guard !subheadings.contains(code) else { continue }
@@ -41,7 +44,7 @@ public struct HSCodeRule: DeclarationRule {
             let hint = elsewhere.isEmpty ? "" : " (it is a subheading of \(elsewhere.map { "HS \($0)" }.joined(separator: ", ")))"
             findings.append(FindingPlace.finding(
                 "code.hs", "\(Self.field(entry.index, onHSCode: entry.onHSCode)) \(code) is not a subheading of HS \(choice.year)\(inForce)\(hint)",
-                in: declaration, item: entry.item, field: Self.field(entry.index, onHSCode: entry.onHSCode)))
+                in: declaration, item: goodsItems[entry.index], field: Self.field(entry.index, onHSCode: entry.onHSCode)))
         }
         return findings
     }

@@ -16,11 +16,12 @@ public struct NetMassRule: DeclarationRule {
             findings.append(FindingPlace.finding(
                 "mass.net-exceeds-gross", message("totals", net: net, gross: gross), in: declaration, field: "totals.netMassKg"))
         }
-        for (index, item) in declaration.goodsItems.enumerated() {
-            guard let net = item.netMassKg, let gross = item.grossMassKg, net > gross else { continue }
+        let items = declaration.goodsItems
+        for index in items.indices {
+            guard let net = items[index].netMassKg, let gross = items[index].grossMassKg, net > gross else { continue }
             findings.append(FindingPlace.finding(
                 "mass.net-exceeds-gross", message("goodsItems[\(index)]", net: net, gross: gross),
-                in: declaration, item: item, field: "goodsItems[\(index)].netMassKg"))
+                in: declaration, item: items[index], field: "goodsItems[\(index)].netMassKg"))
         }
         return findings
     }

@@ -14,23 +14,27 @@ public struct PartyIDCheckRule: DeclarationRule {
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         let filedInChina = declaration.declaringCountry == "CN" || declaration.sourceFormat.hasPrefix("cn-")
         var findings: [Finding] = []
-        for (name, party) in [("exporter", declaration.exporter), ("importer", declaration.importer), ("declarant", declaration.declarant)] {
-            guard let party, let id = party.id, id.count == 18,
+        func check(_ name: String, _ party: Party?) {
+            // 18 characters take at least 18 bytes: shorter ids are not counted character by character.
+            guard let party, let id = party.id, id.utf8.count >= 18, id.count == 18,
                   party.country == "CN" || (party.country == nil && filedInChina)
-            else { continue }
+            else { return }
             let field = name + ".id"
             let message: String
             switch USCC.check(id) {
             case .valid, .wrongLength:
-                continue
+                return
             case let .wrongCheckCharacter(found, expected):
-                guard !USCC.isResidentIdentityNumber(id) else { continue }
+                guard !USCC.isResidentIdentityNumber(id) else { return }
                 message = "\(field) \(id) fails the USCC check character (GB 32100-2015): found \(found), expected \(expected)"
             case let .invalidCharacter(character, position):
                 message = "\(field) \(id) is not a USCC (GB 32100-2015): character '\(character)' at position \(position) is outside 0-9 and A-Y without I, O, S, V, Z"
             }
             findings.append(FindingPlace.finding("party.id-check", message, in: declaration, field: field))
         }
+        check("exporter", declaration.exporter)
+        check("importer", declaration.importer)
+        check("declarant", declaration.declarant)
         return findings
     }
 }
