@@ -45,6 +45,7 @@ public struct ConsignmentMatcher: Sendable {
         let others = declarations.indices.filter { declarations[$0].direction == .import || declarations[$0].direction == .transit }
         // Each declaration's lodgement day is read once, not at every comparison.
         let lodged = declarations.map { $0.lodgedOn.flatMap(LocalDateTime.parseISO)?.secondsSinceEpoch }
+        let countries = declarations.map(\.declaringCountry)
         var index: [MatchKeys.Key: [Int]] = [:]
         for other in others {
             for key in MatchKeys.keys(of: declarations[other]) {
@@ -59,7 +60,7 @@ public struct ConsignmentMatcher: Sendable {
                 let limit = kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
                 var candidates: [Int] = []
                 for other in index[key] ?? [] where compatible(
-                    declarations[export], declarations[other], kind: kind, lodged: (lodged[export], lodged[other])) {
+                    countries: (countries[export], countries[other]), kind: kind, lodged: (lodged[export], lodged[other])) {
                     candidates.append(other)
                     if candidates.count > limit { break }
                 }
@@ -78,10 +79,11 @@ public struct ConsignmentMatcher: Sendable {
         return (components(pairs), exports.filter { !matched.contains($0) })
     }
 
-    /// Whether `other` may be the counterpart of `export` by an identifier of `kind`; `lodged`
-    /// are their lodgement days (seconds since the epoch of local midnight), when known.
-    private func compatible(_ export: Declaration, _ other: Declaration, kind: MatchKeys.Kind, lodged: (Int64?, Int64?)) -> Bool {
-        if let a = export.declaringCountry, let b = other.declaringCountry, a == b { return false }
+    /// Whether a declaration may be the counterpart of an export by an identifier of `kind`:
+    /// `countries` are their declaring countries and `lodged` their lodgement days (seconds since
+    /// the epoch of local midnight), export first, when known.
+    private func compatible(countries: (String?, String?), kind: MatchKeys.Kind, lodged: (Int64?, Int64?)) -> Bool {
+        if let a = countries.0, let b = countries.1, a == b { return false }
         guard kind != .transportDocument else { return true }
         guard let exportDate = lodged.0, let otherDate = lodged.1 else { return true }
         let days = (otherDate - exportDate) / 86_400
