@@ -48,7 +48,7 @@ public enum BatchTiming {
         guard let data = configuration.timing else { return [] }
         // Only the findings are filed: the intervals of each declaration are not kept.
         let (declarations, loose) = timed(results, looseEvents: [:])
-        let findings = TimingStage(data: data).findings(declarations: declarations, looseEvents: loose)
+        let findings = TimingStage(data: data).findings(declarations: declarations, looseEvents: loose, jobs: configuration.jobs)
         var indexByFile: [String: Int] = [:]
         for (index, result) in results.enumerated() {
             // A finding names its declaration's source file: normally the result's own path.

@@ -51,13 +51,18 @@ public struct TimingSubject: Sendable, Hashable {
     /// its `id` attached; then one subject per loose-event id that matches no declaration (`SPEC.md`:
     /// "an event log alone can be timed"), in id order.
     public static func subjects(declarations: [Declaration], looseEvents: [String: [Event]] = [:]) -> [TimingSubject] {
-        var subjects = declarations.map { declaration in
+        declarations.map { declaration in
             TimingSubject(declaration, looseEvents: declaration.id.flatMap { looseEvents[$0] } ?? [])
-        }
+        } + looseSubjects(declarations: declarations, looseEvents: looseEvents)
+    }
+
+    /// The subjects of the loose events whose id matches none of `declarations`, in id order
+    /// (the last of ``subjects(declarations:looseEvents:)``).
+    static func looseSubjects(declarations: [Declaration], looseEvents: [String: [Event]]) -> [TimingSubject] {
+        guard !looseEvents.isEmpty else { return [] }
         let known = Set(declarations.compactMap(\.id))
-        for id in looseEvents.keys.sorted() where !known.contains(id) {
-            subjects.append(TimingSubject(id: id, key: id, events: looseEvents[id] ?? []))
+        return looseEvents.keys.sorted().filter { !known.contains($0) }.map { id in
+            TimingSubject(id: id, key: id, events: looseEvents[id] ?? [])
         }
-        return subjects
     }
 }
