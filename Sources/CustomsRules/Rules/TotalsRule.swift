@@ -23,17 +23,16 @@ public struct TotalsRule: DeclarationRule {
         var findings: [Finding] = []
         let tolerances = context.tolerances
         let totals = declaration.totals
-        let checks: [(header: Decimal?, field: String, itemValue: (GoodsItem) -> Decimal?, tolerance: Decimal, what: String)] = [
-            (totals?.grossMassKg, "totals.grossMassKg", { $0.grossMassKg }, tolerances.mass, "gross mass"),
-            (totals?.netMassKg, "totals.netMassKg", { $0.netMassKg }, tolerances.mass, "net mass"),
-            (totals?.packages, "totals.packages", { $0.packages }, tolerances.count, "packages"),
-        ]
-        for check in checks {
-            guard let header = check.header else { continue }
-            if let message = compare(header, field: check.field, items: items.map(check.itemValue), tolerance: check.tolerance, what: check.what) {
-                findings.append(FindingPlace.finding("totals.mismatch", message, in: declaration, field: check.field))
+        // Sums that surely agree are decided on the items in place; the others as before.
+        func check(_ header: Decimal?, _ field: String, _ tolerance: Decimal, _ what: String, _ itemValue: (GoodsItem) -> Decimal?) {
+            guard let header, !Self.agrees(header, items, tolerance: tolerance, itemValue) else { return }
+            if let message = compare(header, field: field, items: items.map(itemValue), tolerance: tolerance, what: what) {
+                findings.append(FindingPlace.finding("totals.mismatch", message, in: declaration, field: field))
             }
         }
+        check(totals?.grossMassKg, "totals.grossMassKg", tolerances.mass, "gross mass") { $0.grossMassKg }
+        check(totals?.netMassKg, "totals.netMassKg", tolerances.mass, "net mass") { $0.netMassKg }
+        check(totals?.packages, "totals.packages", tolerances.count, "packages") { $0.packages }
         if let count = totals?.goodsItemCount, count != items.count {
             findings.append(FindingPlace.finding(
                 "totals.mismatch",
@@ -42,6 +41,7 @@ public struct TotalsRule: DeclarationRule {
         }
         if let invoice = declaration.invoice, let amount = invoice.amount,
            items.allSatisfy({ $0.currency == nil || invoice.currency == nil || $0.currency == invoice.currency }),
+           !Self.agrees(amount, items, tolerance: tolerances.amount, { $0.value }),
            let message = compare(amount, field: "invoice.amount", items: items.map(\.value), tolerance: tolerances.amount, what: "value") {
             findings.append(FindingPlace.finding("totals.mismatch", message, in: declaration, field: "invoice.amount"))
         }
@@ -74,12 +74,34 @@ public struct TotalsRule: DeclarationRule {
     /// difference within the tolerance), or, when some items lack the value, `sum ≤ header`.
     /// `false` when they may not, or the values do not fit: the `Decimal` path decides then.
     static func agrees(_ header: Decimal, _ present: [Decimal], lacking: Int, tolerance: Decimal) -> Bool {
-        guard let h = SmallDecimal(header), let t = SmallDecimal(tolerance) else { return false }
         var sum = SmallDecimal(mantissa: 0, exponent: 0)
         for value in present {
             guard let v = SmallDecimal(value), let next = sum + v else { return false }
             sum = next
         }
+        return agrees(header, sum: sum, lacking: lacking, tolerance: tolerance)
+    }
+
+    /// ``agrees(_:_:lacking:tolerance:)`` of the values `itemValue` reads from `items`, without
+    /// gathering them first; `true` when no item carries a value (nothing to compare).
+    static func agrees(_ header: Decimal, _ items: [GoodsItem], tolerance: Decimal, _ itemValue: (GoodsItem) -> Decimal?) -> Bool {
+        var sum = SmallDecimal(mantissa: 0, exponent: 0)
+        var lacking = 0
+        for index in items.indices {
+            guard let value = itemValue(items[index]) else {
+                lacking += 1
+                continue
+            }
+            guard let v = SmallDecimal(value), let next = sum + v else { return false }
+            sum = next
+        }
+        guard lacking < items.count else { return true }
+        return agrees(header, sum: sum, lacking: lacking, tolerance: tolerance)
+    }
+
+    /// The decision of ``agrees(_:_:lacking:tolerance:)`` once the present values are summed.
+    private static func agrees(_ header: Decimal, sum: SmallDecimal, lacking: Int, tolerance: Decimal) -> Bool {
+        guard let h = SmallDecimal(header), let t = SmallDecimal(tolerance) else { return false }
         if lacking > 0, let order = SmallDecimal.compare(sum, h), order <= 0 { return true }
         guard let difference = (h - sum)?.magnitude, let a = h.magnitude, let b = sum.magnitude,
               let order = SmallDecimal.compare(a, b), let allowed = t * (order >= 0 ? a : b),
