@@ -107,6 +107,8 @@ public enum XMLText {
     /// Removes XML white space (space, tab, CR, LF) at both ends; other characters are kept.
     public static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
+        // Most text has nothing to trim: the string itself, without a copy.
+        if let head = utf8.first, let tail = utf8.last, !isSpace(head), !isSpace(tail) { return text }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = utf8.lastIndex(where: { !isSpace($0) })!
         return String(text[first...last])
