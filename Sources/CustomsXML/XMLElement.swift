@@ -27,20 +27,24 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The first child with this local name.
     public func child(_ name: String) -> XMLElement? {
-        // By index: the name is compared in place, no element is copied until one matches.
-        for index in children.indices where children[index].name == name {
-            return children[index]
+        // Through the buffer: the name is compared in place, no element is copied until one matches.
+        children.withUnsafeBufferPointer { children in
+            for index in children.indices where children[index].name == name {
+                return children[index]
+            }
+            return nil
         }
-        return nil
     }
 
     /// All children with this local name.
     public func children(_ name: String) -> [XMLElement] {
-        var found: [XMLElement] = []
-        for index in children.indices where children[index].name == name {
-            found.append(children[index])
+        children.withUnsafeBufferPointer { children in
+            var found: [XMLElement] = []
+            for index in children.indices where children[index].name == name {
+                found.append(children[index])
+            }
+            return found
         }
-        return found
     }
 
     /// Follows a path of local names: `element.path("DecHead", "GrossWet")`.
