@@ -67,7 +67,7 @@ public struct FileProcessor: Sendable {
         }
         guard let root = prologue.root else {
             // Not even a root element could be read: let the full reader name the error.
-            let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, limits: configuration.limits)
+            let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, limits: configuration.limits, contents: facts.contents)
                 .read(role: { _ in .descend }, onRecord: { _ in })
             result.findings += outcome.findings.isEmpty
                 ? [Finding(rule: "xml.malformed", message: "no root element could be read", file: path)]
@@ -93,7 +93,7 @@ public struct FileProcessor: Sendable {
             result.findings.append(Finding(
                 rule: "format.not-a-declaration", message: "\(type) is \(what), not a goods declaration", file: path, line: root.line))
             // Still well-formed and schema-valid? Stream it once without building anything.
-            let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
+            let outcome = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
                 .read(role: { _ in .descend }, onRecord: { _ in })
             result.findings += outcome.findings
             return []
@@ -104,7 +104,7 @@ public struct FileProcessor: Sendable {
         var ruleFindings: [RuleStage.Found] = []
         var personalValues = Set<String>()
         let configuration = self.configuration
-        let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits)
+        let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
         let outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
             // Each draft is taken apart as it comes: no second array of whole drafts.

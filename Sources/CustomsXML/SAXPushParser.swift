@@ -131,32 +131,32 @@ enum SAXPushParser {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
             guard let context else { return }
-            saxBuilder(context).startElement(localName: localName, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+            withBuilder(context) { $0.startElement(localName: localName, uri: uri, attributeCount: Int(attributeCount), attributes: attributes) }
         }
         handler.endElementNs = { context, _, _, _ in
             guard let context else { return }
-            saxBuilder(context).endElement()
+            withBuilder(context) { $0.endElement() }
         }
         handler.characters = { context, bytes, count in
             guard let context else { return }
-            saxBuilder(context).characters(bytes, count: Int(count), cdata: false)
+            withBuilder(context) { $0.characters(bytes, count: Int(count), cdata: false) }
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { context, bytes, count in
             guard let context else { return }
-            saxBuilder(context).characters(bytes, count: Int(count), cdata: true)
+            withBuilder(context) { $0.characters(bytes, count: Int(count), cdata: true) }
         }
         handler.comment = { context, _ in
             guard let context else { return }
-            saxBuilder(context).otherNode()
+            withBuilder(context) { $0.otherNode() }
         }
         handler.processingInstruction = { context, _, _ in
             guard let context else { return }
-            saxBuilder(context).otherNode()
+            withBuilder(context) { $0.otherNode() }
         }
         handler.internalSubset = { context, _, _, _ in
             guard let context else { return }
-            saxBuilder(context).doctype()
+            withBuilder(context) { $0.doctype() }
         }
         return handler
     }
@@ -170,7 +170,9 @@ private let parserErrorRelay: xmlStructuredErrorFunc = { context, error in
     Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue().record(error)
 }
 
-/// The builder behind a SAX callback's context pointer.
-private func saxBuilder(_ context: UnsafeMutableRawPointer) -> SAXRecordBuilder {
-    Unmanaged<SAXRecordBuilder>.fromOpaque(context).takeUnretainedValue()
+/// The builder behind a SAX callback's context pointer, lent to `body` without a retain and a
+/// release around every event: ``SAXPushParser/parse(builder:sink:url:encoding:schema:immutable:read:)``
+/// holds the builder for as long as the parser can call back.
+private func withBuilder(_ context: UnsafeMutableRawPointer, _ body: (SAXRecordBuilder) -> Void) {
+    Unmanaged<SAXRecordBuilder>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
 }

@@ -44,13 +44,20 @@ public struct XMLDocumentReader: Sendable {
     public var encoding: String?
     public var schema: XMLSchema?
     public var limits: XMLLimits
+    /// The file's bytes when they were already read (to hash and sniff them): the document is
+    /// then parsed from them, exactly as from the file, and the file is not opened again.
+    public var contents: [UInt8]?
 
-    public init(path: String, displayName: String? = nil, encoding: String? = nil, schema: XMLSchema? = nil, limits: XMLLimits = .standard) {
+    public init(
+        path: String, displayName: String? = nil, encoding: String? = nil, schema: XMLSchema? = nil,
+        limits: XMLLimits = .standard, contents: [UInt8]? = nil
+    ) {
         self.path = path
         self.displayName = displayName ?? path
         self.encoding = encoding
         self.schema = schema
         self.limits = limits
+        self.contents = contents
     }
 
     /// Reads a document held in memory (a stored declaration), the same way as a file.
@@ -95,13 +102,19 @@ public struct XMLDocumentReader: Sendable {
     ) -> XMLReadOutcome {
         XMLLibrary.prepare()
         let sink = XMLErrorSink(file: displayName)
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            sink.add("file.unreadable", "cannot open the file: \(String(cString: strerror(errno)))", line: nil, column: nil)
-            return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
+        let input: GuardedInput
+        var descriptor: Int32 = -1
+        if let contents {
+            input = GuardedInput(contents: contents, limits: limits, sink: sink)
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                sink.add("file.unreadable", "cannot open the file: \(String(cString: strerror(errno)))", line: nil, column: nil)
+                return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
+            }
+            input = GuardedInput(descriptor: descriptor, limits: limits, sink: sink)
         }
-        defer { close(descriptor) }
-        let input = GuardedInput(descriptor: descriptor, limits: limits, sink: sink)
+        defer { if descriptor >= 0 { close(descriptor) } }
         return withoutActuallyEscaping(role) { role in
             withoutActuallyEscaping(onRecord) { onRecord in
                 let builder = SAXRecordBuilder(sink: sink, limits: limits, role: role, onRecord: onRecord)

@@ -27,20 +27,24 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The first child with this local name.
     public func child(_ name: String) -> XMLElement? {
-        // By index: the name is compared in place, no element is copied until one matches.
-        for index in children.indices where children[index].name == name {
-            return children[index]
+        // Through the buffer: the name is compared in place, no element is copied until one matches.
+        children.withUnsafeBufferPointer { children in
+            for index in children.indices where children[index].name == name {
+                return children[index]
+            }
+            return nil
         }
-        return nil
     }
 
     /// All children with this local name.
     public func children(_ name: String) -> [XMLElement] {
-        var found: [XMLElement] = []
-        for index in children.indices where children[index].name == name {
-            found.append(children[index])
+        children.withUnsafeBufferPointer { children in
+            var found: [XMLElement] = []
+            for index in children.indices where children[index].name == name {
+                found.append(children[index])
+            }
+            return found
         }
-        return found
     }
 
     /// Follows a path of local names: `element.path("DecHead", "GrossWet")`.
@@ -107,6 +111,8 @@ public enum XMLText {
     /// Removes XML white space (space, tab, CR, LF) at both ends; other characters are kept.
     public static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
+        // Most text has nothing to trim: the string itself, without a copy.
+        if let head = utf8.first, let tail = utf8.last, !isSpace(head), !isSpace(tail) { return text }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = utf8.lastIndex(where: { !isSpace($0) })!
         return String(text[first...last])

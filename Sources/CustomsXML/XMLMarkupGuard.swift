@@ -44,7 +44,7 @@ struct XMLMarkupGuard {
     private var inCDATA = false
     private var state = State.text
     /// The end of what is being skipped (`>`, `-->`, `]]>`, `?>`) and how much of it was met.
-    private var terminator: [UInt8] = []
+    private var terminator = Terminator.tag
     private var matched = 0
     private var attributes = 0
     /// Bytes per code unit (1, 2 or 4) and where the ASCII byte sits in a unit.
@@ -164,7 +164,29 @@ struct XMLMarkupGuard {
 
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), eq = UInt8(ascii: "=")
     private static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
-    private static let commentEnd = Array("-->".utf8), cdataEnd = Array("]]>".utf8), piEnd = Array("?>".utf8), tagEnd = [gt]
+
+    /// What ends a skipped stretch; a case rather than an array, so that entering one (at every
+    /// end tag) neither retains nor compares arrays.
+    private enum Terminator {
+        case tag, comment, cdata, pi
+
+        var count: Int {
+            switch self {
+            case .tag: 1
+            case .pi: 2
+            case .comment, .cdata: 3
+            }
+        }
+
+        subscript(index: Int) -> UInt8 {
+            switch self {
+            case .tag: gt
+            case .pi: index == 0 ? UInt8(ascii: "?") : gt
+            case .comment: index == 2 ? gt : UInt8(ascii: "-")
+            case .cdata: index == 2 ? gt : UInt8(ascii: "]")
+            }
+        }
+    }
 
     /// Counts one byte of character data; `false` once an element's text runs past the limit.
     private mutating func countText() -> Bool {
@@ -176,9 +198,9 @@ struct XMLMarkupGuard {
         return true
     }
 
-    private mutating func skip(to end: [UInt8]) {
+    private mutating func skip(to end: Terminator) {
         terminator = end
-        inCDATA = end == Self.cdataEnd
+        inCDATA = end == .cdata
         matched = 0
         state = .skipping
     }
@@ -194,10 +216,10 @@ struct XMLMarkupGuard {
         case .open:
             switch byte {
             case UInt8(ascii: "!"): state = .bang
-            case UInt8(ascii: "?"): skip(to: Self.piEnd)
+            case UInt8(ascii: "?"): skip(to: .pi)
             case UInt8(ascii: "/"):
                 textRun = 0
-                skip(to: Self.tagEnd)
+                skip(to: .tag)
             default:
                 attributes = 0
                 textRun = 0
@@ -206,12 +228,12 @@ struct XMLMarkupGuard {
             }
         case .bang:
             switch byte {
-            case UInt8(ascii: "-"): skip(to: Self.commentEnd)
-            case UInt8(ascii: "["): skip(to: Self.cdataEnd)
+            case UInt8(ascii: "-"): skip(to: .comment)
+            case UInt8(ascii: "["): skip(to: .cdata)
             case UInt8(ascii: "D"), UInt8(ascii: "d"):
                 refusal = .doctype
                 return false
-            default: skip(to: Self.tagEnd)
+            default: skip(to: .tag)
             }
         case .startTag:
             switch byte {

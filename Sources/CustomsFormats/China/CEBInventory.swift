@@ -20,19 +20,21 @@ enum CEBInventory {
         if draft.declaration.id == nil {
             draft.missing("no inventory number: invtNo, preNo and copNo are all empty", at: head, field: "id")
         }
-        if let flag = head.child("ieFlag"), !flag.trimmedText.isEmpty {
+        let flag = head.child("ieFlag")
+        if let flag, !flag.trimmedText.isEmpty {
             draft.declaration.direction = draft.direction(flag, system: .china, codeLists: codeLists)
         } else {
-            draft.missing("ieFlag is empty: the inventory does not say whether it is an import (I) or an export (E)", at: head.child("ieFlag") ?? head, field: "direction")
+            draft.missing("ieFlag is empty: the inventory does not say whether it is an import (I) or an export (E)", at: flag ?? head, field: "direction")
         }
         draft.declaration.procedure = draft.text(head.child("tradeMode"), field: "procedure")
         draft.declaration.customsOffice = draft.text(head.child("customsCode"), field: "customsOffice")
         draft.borderCrossing(head.child("portCode"), codeLists: codeLists)
-        if let applied = draft.chinaTime(head.child("appTime"), field: "lodgedAt", codeLists: codeLists) {
+        let appTime = head.child("appTime")
+        if let applied = draft.chinaTime(appTime, field: "lodgedAt", codeLists: codeLists) {
             draft.declaration.lodgedAt = applied.at
             draft.declaration.lodgedOn = applied.date
-        } else if head.child("appTime")?.trimmedText.isEmpty ?? true {
-            draft.missing("appTime is empty: the inventory has no lodgement time", at: head.child("appTime") ?? head, field: "lodgedAt")
+        } else if appTime?.trimmedText.isEmpty ?? true {
+            draft.missing("appTime is empty: the inventory has no lodgement time", at: appTime ?? head, field: "lodgedAt")
         }
         if let declTime = draft.text(head.child("declTime"), field: "asFiled.declTime") {
             draft.declaration.asFiled.set("declTime", declTime)
@@ -74,8 +76,10 @@ enum CEBInventory {
     }
 
     static func readItems(_ record: XMLElement, header: XMLElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
+        // The header's currency is looked up once, not once per goods item.
+        let currency = header?.child("currency")
         for (index, element) in record.children("InventoryList").enumerated() {
-            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .cebInventory, index: index, fallbackCurrency: header?.child("currency"), codeLists: codeLists, draft: &draft))
+            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .cebInventory, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft))
         }
     }
 }

@@ -135,7 +135,11 @@ extension DeclarationDraft {
                     draft.finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: nil)
                 }
             }
-            for child in element.children { visit(child, draft: &draft) }
+            // Through the buffer: each child is visited in place, not copied out of the array
+            // (a copy retains and releases every reference the element holds).
+            element.children.withUnsafeBufferPointer { children in
+                for index in children.indices { visit(children[index], draft: &draft) }
+            }
         }
         visit(record, draft: &self)
     }

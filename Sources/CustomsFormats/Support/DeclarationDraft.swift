@@ -44,6 +44,11 @@ public struct DeclarationDraft: Sendable {
     /// A whole number in `element`; `field.invalid` otherwise.
     public mutating func integer(_ element: XMLElement?, field: String) -> Int? {
         guard let element, let value = decimal(element, field: field) else { return nil }
+        // Plain digits (a sequence number) are that whole number: no detour through NSDecimalNumber.
+        let digits = element.trimmedText.utf8
+        if (1...18).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
         guard let integer = Int(exactly: NSDecimalNumber(decimal: value).int64Value), Decimal(integer) == value else {
             finding("field.invalid", "\(element.name) '\(element.trimmedText)' is not a whole number", at: element, field: field)
             return nil
