@@ -84,11 +84,7 @@ struct XMLMarkupGuard {
                 switch state {
                 case .text:
                     let end = Self.find(Self.lt, in: base, from: index, to: bytes.count)
-                    textRun += end - index
-                    if textRun > maxRawTextBytes {
-                        refusal = .text
-                        return false
-                    }
+                    guard countText(end - index) else { return false }
                     index = end
                     if index == bytes.count { return true }
                 case let .quoted(quote):
@@ -106,11 +102,7 @@ struct XMLMarkupGuard {
                     // Until the terminator's first byte nothing changes but the CDATA text count.
                     let end = Self.find(terminator[0], in: base, from: index, to: bytes.count)
                     if inCDATA {
-                        textRun += end - index
-                        if textRun > maxRawTextBytes {
-                            refusal = .text
-                            return false
-                        }
+                        guard countText(end - index) else { return false }
                     }
                     index = end
                     if index == bytes.count { return true }
@@ -188,9 +180,10 @@ struct XMLMarkupGuard {
         }
     }
 
-    /// Counts one byte of character data; `false` once an element's text runs past the limit.
-    private mutating func countText() -> Bool {
-        textRun += 1
+    /// Counts `bytes` of character data (one by default); `false` once an element's text runs
+    /// past the limit.
+    private mutating func countText(_ bytes: Int = 1) -> Bool {
+        textRun += bytes
         if textRun > maxRawTextBytes {
             refusal = .text
             return false
