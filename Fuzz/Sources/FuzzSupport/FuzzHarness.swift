@@ -45,10 +45,30 @@ public enum FuzzHarness {
         }
         var context = HarmonizeContext(file: "fuzz.xml", codeLists: codeLists, messageType: "fuzz")
         var drafts = 0
-        _ = XMLDocumentReader.read(bytes: bytes, displayName: "fuzz.xml", role: adapter.role(for:)) { record in
-            drafts += adapter.harmonize(record, context: &context).count
+        let onRecord = { (record: XMLElement) in drafts += adapter.harmonize(record, context: &context).count }
+        // Both ways the product reads XML from memory, by the input's length: as the pipeline
+        // reads a file (its bytes read once, validated against the XSD that declares the root),
+        // and as the store reads a declaration back (no schema).
+        if bytes.count % 2 == 0 {
+            let schema = prologue.root.flatMap { root -> XMLSchema? in
+                guard case let .compiled(schema)? = schemaSet.entry(for: XMLQualifiedName(namespace: root.namespace, name: root.name))
+                else { return nil }
+                return schema
+            }
+            _ = XMLDocumentReader(path: "fuzz.xml", schema: schema, contents: bytes).read(role: adapter.role(for:), onRecord: onRecord)
+        } else {
+            _ = XMLDocumentReader.read(bytes: bytes, displayName: "fuzz.xml", role: adapter.role(for:), onRecord: onRecord)
         }
     }
+
+    /// The XSDs a document may be validated against: this package's `Schemas/` and the official
+    /// schema folders of the corpus beside it (`../shared/corpus/schemas/*`), compiled once.
+    nonisolated(unsafe) static let schemaSet: XMLSchemaSet = {
+        let corpus = schemas.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/schemas")
+        let official = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
+            .map { corpus.appendingPathComponent($0).path }
+        return XMLSchemaSet(directories: [schemas.path] + official)
+    }()
 
     /// The CSV stage on a file holding `bytes` (the reader streams from a path).
     public static func csv(_ bytes: [UInt8], path: String) {
