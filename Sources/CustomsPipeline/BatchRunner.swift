@@ -13,7 +13,7 @@ public struct BatchRunner: Sendable {
 
     /// `progress` is called after each file with the number done so far (from worker threads).
     public func run(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileResult] {
-        let results = Mutex<[FileResult?]>(Array(repeating: nil, count: files.count))
+        let results = LockedValue<[FileResult?]>(Array(repeating: nil, count: files.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let workers = min(processor.configuration.jobs, max(files.count, 1))

@@ -1,8 +1,8 @@
+import CustomsCore
 import CustomsFormats
 import CustomsXML
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Streams the records of one XML document to a consumer in document order; for a large file,
 /// libxml2 parses on a second thread while the consumer (the format adapter) runs on this one.
@@ -53,7 +53,7 @@ final class RecordPipe: Sendable {
         var outcome: XMLReadOutcome?
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     /// Counts the batches put (and the close) not yet taken.
     private let filled = DispatchSemaphore(value: 0)
     /// Counts the free places.

@@ -1,4 +1,4 @@
-public import CustomsCore
+import CustomsCore
 import CustomsFormats
 import CustomsXML
 import Crypto

@@ -1,7 +1,6 @@
 public import CustomsCore
 import Dispatch
 import Foundation
-import Synchronization
 
 /// The clearance-timing stage: subjects (declarations with their events, and event logs whose
 /// declaration is in no file) → per-declaration intervals, group statistics and timing findings.
@@ -28,7 +27,7 @@ public struct TimingStage: Sendable {
     /// declaration is timed on its own); the findings are the same, in the same order.
     public func findings(declarations: [Declaration], looseEvents: [String: [Event]] = [:], jobs: Int = 1) -> [Finding] {
         let chunks = max(1, min(jobs, declarations.count / Self.declarationsPerThread))
-        let parts = Mutex<[[Finding]]>(Array(repeating: [], count: chunks))
+        let parts = LockedValue<[[Finding]]>(Array(repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = declarations.count * chunk / chunks..<declarations.count * (chunk + 1) / chunks
             var found: [Finding] = []

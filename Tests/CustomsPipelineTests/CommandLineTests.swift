@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func anEntityBombIsRejectedWithoutExpanding() throws {
-        let outcome = try CommandRunner.run(["validate", TestPaths.fixture("xml/entity-expansion-bomb.xml")], timeout: 120)
+        let outcome = try CommandRunner.run(["validate", TestPaths.fixture("xml/entity-expansion-bomb.xml")], timeout: 1200)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("xml.dtd-forbidden"))
         #expect(outcome.stdout.utf8.count < 2_000)

@@ -1,4 +1,4 @@
-public import CustomsCore
+import CustomsCore
 
 /// Which Harmonized System edition a declaration is checked against.
 ///
