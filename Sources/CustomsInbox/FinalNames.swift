@@ -1,3 +1,5 @@
+import CustomsCore
+
 /// The final names taken by files in flight, so that two files of the same name never get the
 /// same one (`a.xml`, `a (2).xml`, ...).
 ///

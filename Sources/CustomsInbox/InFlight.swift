@@ -1,3 +1,5 @@
+import CustomsCore
+
 /// The claim ids a worker holds right now: a work file is finished by one worker at a time,
 /// whatever its current work name (`ID.c~…` becomes `ID.p~…` while in hand).
 final class InFlight: Sendable {
