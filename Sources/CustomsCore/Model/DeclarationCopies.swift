@@ -24,6 +24,31 @@ public enum DeclarationCopies {
         return result
     }
 
+    /// The positions in `declarations` of ``latest(_:)``'s result, in its order: the last copy
+    /// of each identity, at the place of the first. Reads each declaration once and keeps no
+    /// declaration, so `declarations` may decode them on access (a batch kept on disk).
+    public static func latestIndices<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations
+    ) -> [Int] where Declarations.Index == Int {
+        var position: [Identity: Int] = [:]
+        var result: [Int] = []
+        for index in declarations.indices {
+            let declaration = declarations[index]
+            guard let id = declaration.id else {
+                result.append(index)
+                continue
+            }
+            let identity = Identity(id: id, country: declaration.declaringCountry ?? "", direction: declaration.direction?.rawValue ?? "")
+            if let slot = position[identity] {
+                result[slot] = index
+            } else {
+                position[identity] = result.count
+                result.append(index)
+            }
+        }
+        return result
+    }
+
     /// What makes two declarations copies of one: number, declaring country, direction (a
     /// missing country or direction counts as empty), compared field by field.
     private struct Identity: Hashable {
