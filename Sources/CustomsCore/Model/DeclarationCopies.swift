@@ -6,18 +6,17 @@ public enum DeclarationCopies {
     /// Takes any sequence (e.g. `results.lazy.flatMap(\.declarations)`) so that a batch is not
     /// copied into one flat array first.
     public static func latest<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> [Declaration] {
-        var position: [Identity: Int] = [:]
+        var table = IdentityTable()
         var result: [Declaration] = []
+        result.reserveCapacity(declarations.underestimatedCount)
         for declaration in declarations {
-            guard let id = declaration.id else {
+            guard let identity = Identity(declaration) else {
                 result.append(declaration)
                 continue
             }
-            let identity = Identity(id: id, country: declaration.declaringCountry ?? "", direction: declaration.direction?.rawValue ?? "")
-            if let index = position[identity] {
-                result[index] = declaration
+            if let slot = table.slot(of: identity.hashValue64, orRecord: result.count, isSame: { Identity(result[$0]) == identity }) {
+                result[slot] = declaration
             } else {
-                position[identity] = result.count
                 result.append(declaration)
             }
         }
@@ -27,22 +26,36 @@ public enum DeclarationCopies {
     /// The positions in `declarations` of ``latest(_:)``'s result, in its order: the last copy
     /// of each identity, at the place of the first. Reads each declaration once and keeps no
     /// declaration, so `declarations` may decode them on access (a batch kept on disk).
+    ///
+    /// Identities are kept as 64-bit hashes, not strings (a hash table of 16 to 32 bytes a
+    /// declaration while it runs, besides the result's 8); when a hash was seen before, the
+    /// declaration at that place is read again and the identities are compared field by field, so
+    /// a collision never merges two declarations and the result is exactly ``latest(_:)``'s.
     public static func latestIndices<Declarations: RandomAccessCollection<Declaration>>(
         _ declarations: Declarations
     ) -> [Int] where Declarations.Index == Int {
-        var position: [Identity: Int] = [:]
+        latestIndices(declarations, identityHash: \.hashValue64)
+    }
+
+    /// ``latestIndices(_:)`` with the identity hash given (tests force collisions with it).
+    static func latestIndices<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations, identityHash: (Identity) -> UInt64
+    ) -> [Int] where Declarations.Index == Int {
+        var table = IdentityTable()
+        table.reserveCapacity(declarations.count)
         var result: [Int] = []
+        result.reserveCapacity(declarations.count)
         for index in declarations.indices {
-            let declaration = declarations[index]
-            guard let id = declaration.id else {
+            guard let identity = Identity(declarations[index]) else {
                 result.append(index)
                 continue
             }
-            let identity = Identity(id: id, country: declaration.declaringCountry ?? "", direction: declaration.direction?.rawValue ?? "")
-            if let slot = position[identity] {
+            let slot = table.slot(of: identityHash(identity), orRecord: result.count) {
+                Identity(declarations[result[$0]]) == identity
+            }
+            if let slot {
                 result[slot] = index
             } else {
-                position[identity] = result.count
                 result.append(index)
             }
         }
@@ -51,9 +64,47 @@ public enum DeclarationCopies {
 
     /// What makes two declarations copies of one: number, declaring country, direction (a
     /// missing country or direction counts as empty), compared field by field.
-    private struct Identity: Hashable {
+    struct Identity: Hashable {
         var id: String
         var country: String
         var direction: String
+
+        /// `nil` for a declaration without a number: it has no copies.
+        init?(_ declaration: Declaration) {
+            guard let id = declaration.id else { return nil }
+            self.id = id
+            country = declaration.declaringCountry ?? ""
+            direction = declaration.direction?.rawValue ?? ""
+        }
+
+        /// The hash within this process (`Hasher` is seeded per process).
+        var hashValue64: UInt64 { UInt64(truncatingIfNeeded: hashValue) }
+    }
+}
+
+/// Slots of identities by their 64-bit hash: 12 bytes a slot plus the table's spare room, instead
+/// of the identity's strings. The caller confirms a hash found by comparing the real identities.
+struct IdentityTable {
+    /// The slot of the first identity seen with each hash.
+    private var first: [UInt64: Int32] = [:]
+    /// The slots of later identities whose hash collides with an earlier one's (rare).
+    private var collided: [UInt64: [Int32]] = [:]
+
+    mutating func reserveCapacity(_ count: Int) {
+        first.reserveCapacity(count)
+    }
+
+    /// The slot holding the identity hashed `hash` — one of the slots recorded under that hash for
+    /// which `isSame` holds — or `nil` after recording `newSlot` for it.
+    mutating func slot(of hash: UInt64, orRecord newSlot: Int, isSame: (Int) -> Bool) -> Int? {
+        precondition(newSlot < Int(Int32.max), "more than 2³¹ declarations")
+        guard let slot = first[hash] else {
+            first[hash] = Int32(newSlot)
+            return nil
+        }
+        if isSame(Int(slot)) { return Int(slot) }
+        for slot in collided[hash, default: []] where isSame(Int(slot)) { return Int(slot) }
+        collided[hash, default: []].append(Int32(newSlot))
+        return nil
     }
 }
