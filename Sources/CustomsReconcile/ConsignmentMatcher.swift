@@ -28,6 +28,14 @@ public struct ConsignmentGroup: Sendable, Hashable {
 /// many counterparts share (``maxSharedCounterparts``, ``maxCounterpartsPerTransportDocument``)
 /// identifies no single consignment and is not used. A shared party id is recorded as supporting
 /// evidence, never as a match on its own.
+///
+/// The declarations are read by index and none is kept: a batch may be decoded from disk on each
+/// access. Each is read once to index it, an export once more to look up its identifiers, and a
+/// counterpart once for each export it may match. What is kept is compact: per declaration its
+/// side, lodgement and interned declaring country (13 bytes, 21 with its position), per
+/// identifier of a counterpart a 12-byte entry (64-bit hash, slot, kind), per pair 12 bytes. An
+/// identifier found by its hash is confirmed on both declarations, so a hash collision never
+/// makes a match.
 public struct ConsignmentMatcher: Sendable {
     public var windowBeforeDays = 3
     public var windowAfterDays = 60
@@ -37,95 +45,388 @@ public struct ConsignmentMatcher: Sendable {
     /// The same for a transport document number: one waybill may cover a consignment split into
     /// several imports, but not more than this many.
     public var maxCounterpartsPerTransportDocument = 64
+    /// The hash identifiers are looked up by; tests make it collide (a collision costs a read,
+    /// never a match).
+    var keyHash: @Sendable (MatchKeys.Key) -> UInt64 = { UInt64(truncatingIfNeeded: $0.hashValue) }
 
     public init() {}
 
-    public func groups(_ declarations: [Declaration]) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) {
-        let exports = declarations.indices.filter { declarations[$0].direction == .export }
-        let others = declarations.indices.filter { declarations[$0].direction == .import || declarations[$0].direction == .transit }
-        // Each declaration's lodgement day is read once, not at every comparison.
-        let lodged = declarations.map { $0.lodgedOn.flatMap(LocalDateTime.parseISO)?.secondsSinceEpoch }
-        let countries = declarations.map(\.declaringCountry)
-        var index: [MatchKeys.Key: [Int]] = [:]
-        for other in others {
-            for key in MatchKeys.keys(of: declarations[other]) {
-                index[key, default: []].append(other)
+    /// The consignment groups among `declarations` and the exports of none; indices are those of
+    /// `declarations`.
+    public func groups<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations
+    ) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) where Declarations.Index == Int {
+        groups(declarations, at: Array(declarations.indices))
+    }
+
+    /// The consignment groups among the declarations at `positions` (e.g. the latest copies,
+    /// ``DeclarationCopies/latestIndices(_:)``), the others ignored. Indices in the result are
+    /// those of `declarations`; they come in the order of `positions` (exports, and each
+    /// export's counterparts, in that order).
+    public func groups<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations, at positions: [Int]
+    ) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) where Declarations.Index == Int {
+        let matching = match(declarations, at: positions)
+        var groups: [ConsignmentGroup] = []
+        matching.forEachGroup { group in
+            groups.append(ConsignmentGroup(
+                exports: group.exports.map { positions[Int($0)] },
+                counterparts: group.counterparts.map { positions[Int($0)] },
+                pairs: group.links.map { link in
+                    MatchedPair(
+                        export: positions[Int(group.exports[link.export])],
+                        counterpart: positions[Int(group.counterparts[link.counterpart])],
+                        matchedBy: link.evidence.matchedBy)
+                }))
+        }
+        return (groups, matching.unmatchedExports.map { positions[Int($0)] })
+    }
+
+    /// Matches the declarations at `positions`; the result speaks of slots (indices into
+    /// `positions`).
+    func match<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations, at positions: [Int]
+    ) -> ConsignmentMatching where Declarations.Index == Int {
+        precondition(positions.count <= KeyEntry.maxSlot + 1, "more than 2³⁰ declarations")
+        var matching = ConsignmentMatching(count: positions.count)
+        // Interned declaring countries: 0 for none.
+        var countries = [UInt32](repeating: 0, count: positions.count)
+        var countryCodes: [String: UInt32] = [:]
+        // The identifiers of every counterpart-side declaration, by hash.
+        var entries = KeyIndex()
+        for (slot, position) in positions.enumerated() {
+            let declaration = declarations[position]
+            if let lodged = declaration.lodgedOn.flatMap(LocalDateTime.parseISO) {
+                matching.lodged[slot] = lodged.secondsSinceEpoch
+            }
+            if let country = declaration.declaringCountry {
+                if let code = countryCodes[country] {
+                    countries[slot] = code
+                } else {
+                    let code = UInt32(countryCodes.count + 1)
+                    countryCodes[country] = code
+                    countries[slot] = code
+                }
+            }
+            switch declaration.direction {
+            case .export:
+                matching.sides[slot] = ConsignmentMatching.Side.export
+            case .import, .transit:
+                matching.sides[slot] = ConsignmentMatching.Side.counterpart
+                for key in MatchKeys.keys(of: declaration) {
+                    entries.append(KeyEntry(hash: keyHash(key), slot: slot, kind: key.kind))
+                }
+            case nil:
+                break
             }
         }
-        var pairs: [MatchedPair] = []
-        for export in exports {
-            var kindsByCounterpart: [Int: Set<String>] = [:]
-            for key in MatchKeys.keys(of: declarations[export]) {
-                let kind = key.kind
-                let limit = kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
-                var candidates: [Int] = []
-                for other in index[key] ?? [] where compatible(
-                    countries: (countries[export], countries[other]), kind: kind, lodged: (lodged[export], lodged[other])) {
-                    candidates.append(other)
-                    if candidates.count > limit { break }
+        entries.finish()
+
+        // Each export: its identifiers looked up among the counterparts'. A counterpart read to
+        // confirm an identifier is kept while this export is matched, not longer.
+        var read: [Int32: (declaration: Declaration, keys: [MatchKeys.Key])] = [:]
+        var evidence: [Int32: ConsignmentMatching.Evidence] = [:]
+        var candidates: [Int32] = []
+        for slot in 0..<positions.count where matching.sides[slot] == ConsignmentMatching.Side.export {
+            let export = declarations[positions[slot]]
+            read.removeAll(keepingCapacity: true)
+            evidence.removeAll(keepingCapacity: true)
+            for key in MatchKeys.keys(of: export) {
+                let limit = key.kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
+                let hash = keyHash(key)
+                candidates.removeAll(keepingCapacity: true)
+                // How many times counterparts within the window carry `key` (a declaration that
+                // lists it twice counts twice).
+                var shared = 0
+                var run = entries.run(of: hash)
+                var pending = run.next()
+                while let first = pending, shared <= limit {
+                    // The entries of one declaration are adjacent.
+                    let other = first.slot
+                    var kinds = first.kindBit
+                    pending = run.next()
+                    while let entry = pending, entry.slot == other {
+                        kinds |= entry.kindBit
+                        pending = run.next()
+                    }
+                    guard kinds & key.kind.bit != 0, compatible(
+                        countries: (countries[slot], countries[Int(other)]), kind: key.kind,
+                        lodged: (matching.lodged[slot], matching.lodged[Int(other)]))
+                    else { continue }
+                    if read[other] == nil {
+                        let declaration = declarations[positions[Int(other)]]
+                        read[other] = (declaration, MatchKeys.keys(of: declaration))
+                    }
+                    let times = read[other]!.keys.count(where: { $0 == key })
+                    if times > 0 {
+                        shared += times
+                        candidates.append(other)
+                    }
                 }
-                if candidates.count > limit { continue }
-                for other in candidates {
-                    kindsByCounterpart[other, default: []].insert(kind.rawValue)
-                }
+                if shared > limit { continue }
+                for other in candidates { evidence[other, default: []].insert(ConsignmentMatching.Evidence(kind: key.kind)) }
             }
-            for (other, kinds) in kindsByCounterpart.sorted(by: { $0.key < $1.key }) {
-                var matchedBy = MatchKeys.Kind.allCases.map(\.rawValue).filter(kinds.contains)
-                if MatchKeys.sharedPartyIDs(declarations[export], declarations[other]) { matchedBy.append("party-id") }
-                pairs.append(MatchedPair(export: export, counterpart: other, matchedBy: matchedBy))
+            guard !evidence.isEmpty else { continue }
+            matching.sides[slot] |= ConsignmentMatching.Side.matched
+            for (other, var kinds) in evidence.sorted(by: { $0.key < $1.key }) {
+                if MatchKeys.sharedPartyIDs(export, read[other]!.declaration) { kinds.insert(.partyID) }
+                matching.links.append(ConsignmentMatching.Link(export: Int32(slot), counterpart: other, evidence: kinds))
             }
         }
-        let matched = Set(pairs.map(\.export))
-        return (components(pairs), exports.filter { !matched.contains($0) })
+        return matching
     }
 
     /// Whether a declaration may be the counterpart of an export by an identifier of `kind`:
-    /// `countries` are their declaring countries and `lodged` their lodgement days (seconds since
-    /// the epoch of local midnight), export first, when known.
-    private func compatible(countries: (String?, String?), kind: MatchKeys.Kind, lodged: (Int64?, Int64?)) -> Bool {
-        if let a = countries.0, let b = countries.1, a == b { return false }
+    /// `countries` are their interned declaring countries (0: none) and `lodged` their lodgement
+    /// times (seconds since the epoch, `Int64.min`: unknown), export first.
+    private func compatible(countries: (UInt32, UInt32), kind: MatchKeys.Kind, lodged: (Int64, Int64)) -> Bool {
+        if countries.0 != 0, countries.0 == countries.1 { return false }
         guard kind != .transportDocument else { return true }
-        guard let exportDate = lodged.0, let otherDate = lodged.1 else { return true }
-        let days = (otherDate - exportDate) / 86_400
+        guard lodged.0 != .min, lodged.1 != .min else { return true }
+        let days = (lodged.1 - lodged.0) / 86_400
         return days >= -Int64(windowBeforeDays) && days <= Int64(windowAfterDays)
     }
+}
 
-    /// Connected components of the match graph (union-find over exports and counterparts).
-    private func components(_ pairs: [MatchedPair]) -> [ConsignmentGroup] {
-        // Exports and counterparts are indices of the same declaration array: one node each.
-        var parent: [Int: Int] = [:]
-        func find(_ node: Int) -> Int {
+/// One identifier of a counterpart-side declaration: its hash, the declaration's slot and the
+/// identifier's kind, in 12 bytes (three 32-bit words, so that an array packs them without padding).
+struct KeyEntry: Comparable {
+    private var high: UInt32
+    private var low: UInt32
+    /// The slot in the low 30 bits, the kind's ``MatchKeys/Kind/code`` above them.
+    private var slotAndKind: UInt32
+
+    static let maxSlot = (1 << 30) - 1
+
+    init(hash: UInt64, slot: Int, kind: MatchKeys.Kind) {
+        precondition(slot <= Self.maxSlot, "more than 2³⁰ declarations")
+        high = UInt32(truncatingIfNeeded: hash >> 32)
+        low = UInt32(truncatingIfNeeded: hash)
+        slotAndKind = UInt32(slot) | kind.code << 30
+    }
+
+    var hash: UInt64 { UInt64(high) << 32 | UInt64(low) }
+    var slot: Int32 { Int32(slotAndKind & 0x3FFF_FFFF) }
+    /// The kind as a bit of ``ConsignmentMatching/Evidence``.
+    var kindBit: UInt8 { 1 << UInt8(slotAndKind >> 30) }
+
+    /// By hash, then slot.
+    static func < (a: KeyEntry, b: KeyEntry) -> Bool {
+        (a.high, a.low, a.slotAndKind & 0x3FFF_FFFF) < (b.high, b.low, b.slotAndKind & 0x3FFF_FFFF)
+    }
+}
+
+/// The identifiers of every counterpart-side declaration, looked up by hash: sorted runs of at
+/// most 65,536 entries, filled in slot order, each sorted by hash and slot once full. Nothing is
+/// ever copied or merged, so the index takes its 12 bytes an entry and at most one run's spare room
+/// (an array grown by doubling may hold twice the room needed, a merge twice the entries).
+struct KeyIndex {
+    private static let runSize = 1 << 16
+    private var runs: [[KeyEntry]] = []
+
+    /// Adds an entry; entries come in slot order.
+    mutating func append(_ entry: KeyEntry) {
+        if runs.isEmpty || runs[runs.count - 1].count == Self.runSize {
+            finish()
+            runs.append([])
+            runs[runs.count - 1].reserveCapacity(Self.runSize)
+        }
+        runs[runs.count - 1].append(entry)
+    }
+
+    /// Sorts the last run: call once every entry is added.
+    mutating func finish() {
+        if !runs.isEmpty { runs[runs.count - 1].sort() }
+    }
+
+    /// The entries of `hash`, in slot order (the runs hold ascending slots, one after another).
+    func run(of hash: UInt64) -> Entries {
+        Entries(runs: runs, hash: hash)
+    }
+
+    struct Entries: IteratorProtocol {
+        fileprivate let runs: [[KeyEntry]]
+        fileprivate let hash: UInt64
+        private var run = 0
+        private var position: Int
+
+        fileprivate init(runs: [[KeyEntry]], hash: UInt64) {
+            self.runs = runs
+            self.hash = hash
+            position = runs.first?.lowerBound(hash) ?? 0
+        }
+
+        mutating func next() -> KeyEntry? {
+            while run < runs.count {
+                if position < runs[run].count, runs[run][position].hash == hash {
+                    position += 1
+                    return runs[run][position - 1]
+                }
+                run += 1
+                if run < runs.count { position = runs[run].lowerBound(hash) }
+            }
+            return nil
+        }
+    }
+}
+
+extension Array where Element == KeyEntry {
+    /// The first entry whose hash is not below `hash` (entries sorted by hash).
+    func lowerBound(_ hash: UInt64) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+extension MatchKeys.Kind {
+    /// 0, 1, 2 in the order of `allCases` (the order of `matchedBy`).
+    var code: UInt32 {
+        switch self {
+        case .transportDocument: 0
+        case .container: 1
+        case .invoice: 2
+        }
+    }
+
+    /// The kind as a bit of ``ConsignmentMatching/Evidence``.
+    var bit: UInt8 { 1 << UInt8(code) }
+}
+
+/// What ``ConsignmentMatcher`` found, in compact form: declarations are slots (indices into the
+/// positions matched), pairs are ``Link``s, groups are made one at a time.
+struct ConsignmentMatching {
+    enum Side {
+        static let export: UInt8 = 1
+        static let counterpart: UInt8 = 2
+        /// Added to `export` once the export has a counterpart.
+        static let matched: UInt8 = 0x80
+    }
+
+    /// The identifiers that tied a pair, and whether they share a party id.
+    struct Evidence: OptionSet {
+        var rawValue: UInt8
+        static let partyID = Evidence(rawValue: 8)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        init(kind: MatchKeys.Kind) { rawValue = kind.bit }
+
+        /// `transport-document`, `container`, `invoice`, `party-id` — in that order.
+        var matchedBy: [String] {
+            var names = MatchKeys.Kind.allCases.filter { rawValue & $0.bit != 0 }.map(\.rawValue)
+            if contains(.partyID) { names.append("party-id") }
+            return names
+        }
+    }
+
+    /// A matched pair: the export's and the counterpart's slots (12 bytes).
+    struct Link {
+        var export: Int32
+        var counterpart: Int32
+        var evidence: Evidence
+    }
+
+    /// One consignment group: its exports and counterparts (slots, in the order their first pair
+    /// names them) and its pairs, each naming its export and counterpart by their place in those.
+    struct Group {
+        var exports: [Int32] = []
+        var counterparts: [Int32] = []
+        var links: [(export: Int, counterpart: Int, evidence: Evidence)] = []
+    }
+
+    /// Per slot: ``Side`` (0: neither side, no direction).
+    var sides: [UInt8]
+    /// Per slot: the lodgement in seconds since the epoch (local time), `Int64.min` when unknown.
+    var lodged: [Int64]
+    /// The pairs: by export, in slot order, each export's counterparts in slot order.
+    var links: [Link] = []
+
+    init(count: Int) {
+        sides = [UInt8](repeating: 0, count: count)
+        lodged = [Int64](repeating: .min, count: count)
+    }
+
+    /// The exports without counterpart, in slot order.
+    var unmatchedExports: [Int32] {
+        sides.indices.filter { sides[$0] == Side.export }.map { Int32($0) }
+    }
+
+    /// The newest lodgement among all the declarations.
+    var newestLodgement: Int64? {
+        lodged.lazy.filter { $0 != .min }.max()
+    }
+
+    /// The connected components of the match graph, one at a time, in the order of their first
+    /// pair; within a group exports and counterparts in the order of their first pair, pairs in
+    /// their order.
+    func forEachGroup(_ body: (Group) throws -> Void) rethrows {
+        guard !links.isEmpty else { return }
+        // Union-find over slots; then each pair's component numbered by first appearance.
+        var parent = [Int32](unsafeUninitializedCapacity: sides.count) { buffer, initialized in
+            for slot in 0..<sides.count { buffer[slot] = Int32(slot) }
+            initialized = sides.count
+        }
+        func find(_ node: Int32) -> Int32 {
             var root = node
-            while let next = parent[root], next != root { root = next }
+            while parent[Int(root)] != root { root = parent[Int(root)] }
             var current = node
-            while let next = parent[current], next != root {
-                parent[current] = root
+            while parent[Int(current)] != root {
+                let next = parent[Int(current)]
+                parent[Int(current)] = root
                 current = next
             }
             return root
         }
-        for pair in pairs {
-            let a = find(pair.export)
-            let b = find(pair.counterpart)
-            if parent[a] == nil { parent[a] = a }
-            if a != b { parent[b] = a }
+        for link in links {
+            let a = find(link.export)
+            let b = find(link.counterpart)
+            if a != b { parent[Int(b)] = a }
         }
-        var groupIndex: [Int: Int] = [:]
-        var groups: [ConsignmentGroup] = []
-        for pair in pairs {
-            let root = find(pair.export)
-            let index: Int
-            if let existing = groupIndex[root] {
-                index = existing
-            } else {
-                index = groups.count
-                groupIndex[root] = index
-                groups.append(ConsignmentGroup(exports: [], counterparts: [], pairs: []))
+        var groupOfLink = links.map { find($0.export) }
+        // `parent` now numbers the components (roots) by first appearance.
+        for slot in parent.indices { parent[slot] = -1 }
+        var groupCount: Int32 = 0
+        for index in groupOfLink.indices {
+            let root = Int(groupOfLink[index])
+            if parent[root] < 0 {
+                parent[root] = groupCount
+                groupCount += 1
             }
-            if !groups[index].exports.contains(pair.export) { groups[index].exports.append(pair.export) }
-            if !groups[index].counterparts.contains(pair.counterpart) { groups[index].counterparts.append(pair.counterpart) }
-            groups[index].pairs.append(pair)
+            groupOfLink[index] = parent[root]
         }
-        return groups
+        // The pairs ordered by group, each group's in their order (a counting sort).
+        var start = [Int32](repeating: 0, count: Int(groupCount) + 1)
+        for group in groupOfLink { start[Int(group) + 1] += 1 }
+        for group in 0..<Int(groupCount) { start[group + 1] += start[group] }
+        var order = [Int32](repeating: 0, count: links.count)
+        var fill = start
+        for (index, group) in groupOfLink.enumerated() {
+            order[Int(fill[Int(group)])] = Int32(index)
+            fill[Int(group)] += 1
+        }
+        fill = []
+        groupOfLink = []
+        for group in 0..<Int(groupCount) {
+            var current = Group()
+            var exportPlace: [Int32: Int] = [:]
+            var counterpartPlace: [Int32: Int] = [:]
+            for index in order[Int(start[group])..<Int(start[group + 1])] {
+                let link = links[Int(index)]
+                if exportPlace[link.export] == nil {
+                    exportPlace[link.export] = current.exports.count
+                    current.exports.append(link.export)
+                }
+                if counterpartPlace[link.counterpart] == nil {
+                    counterpartPlace[link.counterpart] = current.counterparts.count
+                    current.counterparts.append(link.counterpart)
+                }
+                current.links.append((exportPlace[link.export]!, counterpartPlace[link.counterpart]!, link.evidence))
+            }
+            try body(current)
+        }
     }
 }

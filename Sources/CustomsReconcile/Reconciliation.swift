@@ -39,45 +39,87 @@ public struct Reconciler: Sendable {
     /// Reconciles `declarations`. Copies of the same declaration (same number, declaring country
     /// and direction — the same file re-sent in another encoding, or a harmonized copy) count once:
     /// the last one given.
+    ///
+    /// Declarations are read by index, a few times each, and only those of the pairs and the
+    /// unmatched exports are kept (the result): `declarations` may decode them on access.
+    public func reconcile<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations
+    ) -> Reconciliation where Declarations.Index == Int {
+        reconcile(declarations, at: DeclarationCopies.latestIndices(declarations))
+    }
+
+    /// ``reconcile(_:)`` of any sequence (e.g. `results.lazy.flatMap(\.declarations)`):
+    /// the latest copies are gathered into an array first.
     public func reconcile<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> Reconciliation {
-        let declarations = DeclarationCopies.latest(declarations)
-        let (groups, unmatched) = matcher.groups(declarations)
+        let latest = DeclarationCopies.latest(declarations)
+        return reconcile(latest, at: Array(latest.indices))
+    }
+
+    /// Reconciles the declarations at `positions` (distinct declarations: the latest copies).
+    func reconcile<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations, at positions: [Int]
+    ) -> Reconciliation where Declarations.Index == Int {
+        let matching = matcher.match(declarations, at: positions)
         var pairs: [Reconciliation.Pair] = []
-        for group in groups {
-            let (findings, differences) = comparison.compare(
-                exports: group.exports.map { declarations[$0] }, counterparts: group.counterparts.map { declarations[$0] })
-            for pair in group.pairs {
+        matching.forEachGroup { group in
+            let exports = group.exports.map { declarations[positions[Int($0)]] }
+            let counterparts = group.counterparts.map { declarations[positions[Int($0)]] }
+            let (findings, differences) = comparison.compare(exports: exports, counterparts: counterparts)
+            for link in group.links {
                 pairs.append(Reconciliation.Pair(
-                    export: declarations[pair.export], counterpart: declarations[pair.counterpart],
-                    matchedBy: pair.matchedBy, findings: findings, differences: differences))
+                    export: exports[link.export], counterpart: counterparts[link.counterpart],
+                    matchedBy: link.evidence.matchedBy, findings: findings, differences: differences))
             }
         }
-        let unmatchedFindings = unmatchedFindings(unmatched, among: declarations)
-        return Reconciliation(pairs: pairs, unmatched: unmatched.map { declarations[$0] }, unmatchedFindings: unmatchedFindings)
+        let unmatchedSlots = matching.unmatchedExports
+        let unmatched = unmatchedSlots.map { declarations[positions[Int($0)]] }
+        let unmatchedFindings = unmatchedFindings(
+            zip(unmatchedSlots.lazy.map { matching.lodged[Int($0)] }, unmatched), newest: matching.newestLodgement)
+        return Reconciliation(pairs: pairs, unmatched: unmatched, unmatchedFindings: unmatchedFindings)
     }
 
     /// The mirror findings of ``reconcile(_:)`` alone, each once, in the same order, without
     /// keeping the pairs, their declarations or every measure compared (what `validate`
     /// reports: bounded memory for a batch of hundreds of thousands of declarations).
-    public func mirrorFindings<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> [Finding] {
-        let declarations = DeclarationCopies.latest(declarations)
-        var findings: [Finding] = []
-        for group in matcher.groups(declarations).groups {
-            findings += comparison.compare(
-                exports: group.exports.map { declarations[$0] }, counterparts: group.counterparts.map { declarations[$0] }).findings
-        }
-        var seen = Set<Finding>()
-        return findings.filter { seen.insert($0).inserted }
+    ///
+    /// Declarations are read by index and only one consignment group's are held at a time, so
+    /// `declarations` may decode them on access (a batch kept on disk): what is kept besides the
+    /// findings is about 25 bytes a declaration, 12 an identifier of a counterpart and 20 a pair.
+    public func mirrorFindings<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations
+    ) -> [Finding] where Declarations.Index == Int {
+        mirrorFindings(declarations, at: DeclarationCopies.latestIndices(declarations))
     }
 
-    /// `mirror.unmatched` for the exports at `unmatched` whose lodgement is old enough.
-    private func unmatchedFindings(_ unmatched: [Int], among declarations: [Declaration]) -> [Finding] {
-        let newest = declarations.compactMap { $0.lodgedOn.flatMap(LocalDateTime.parseISO) }.map(\.secondsSinceEpoch).max()
+    /// ``mirrorFindings(_:)`` of any sequence (e.g. `results.lazy.flatMap(\.declarations)`):
+    /// the latest copies are gathered into an array first.
+    public func mirrorFindings<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> [Finding] {
+        let latest = DeclarationCopies.latest(declarations)
+        return mirrorFindings(latest, at: Array(latest.indices))
+    }
+
+    /// The mirror findings among the declarations at `positions` (the latest copies).
+    func mirrorFindings<Declarations: RandomAccessCollection<Declaration>>(
+        _ declarations: Declarations, at positions: [Int]
+    ) -> [Finding] where Declarations.Index == Int {
+        var findings: [Finding] = []
+        var seen = Set<Finding>()
+        matcher.match(declarations, at: positions).forEachGroup { group in
+            let compared = comparison.compare(
+                exports: group.exports.map { declarations[positions[Int($0)]] },
+                counterparts: group.counterparts.map { declarations[positions[Int($0)]] })
+            for finding in compared.findings where seen.insert(finding).inserted { findings.append(finding) }
+        }
+        return findings
+    }
+
+    /// `mirror.unmatched` for the unmatched exports (each with its lodgement in seconds since the
+    /// epoch, `Int64.min` when unknown) whose lodgement is old enough against `newest`.
+    private func unmatchedFindings(_ unmatched: some Sequence<(Int64, Declaration)>, newest: Int64?) -> [Finding] {
         var unmatchedFindings: [Finding] = []
-        for index in unmatched {
-            let export = declarations[index]
-            guard let newest, let lodged = export.lodgedOn.flatMap(LocalDateTime.parseISO) else { continue }
-            let days = Int((newest - lodged.secondsSinceEpoch) / 86_400)
+        for (lodged, export) in unmatched {
+            guard let newest, lodged != .min else { continue }
+            let days = Int((newest - lodged) / 86_400)
             if days >= comparison.settings.unmatchedAfterDays {
                 unmatchedFindings.append(Finding(
                     rule: "mirror.unmatched",
