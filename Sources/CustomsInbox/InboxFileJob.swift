@@ -152,7 +152,7 @@ struct InboxFileJob {
     /// cannot be read here costs the mirror findings, not the file.
     private func mirrorFindings(for result: FileResult) -> [Finding] {
         guard !result.declarations.isEmpty,
-              let stored = try? context.store.declarations(sharingMatchKeysWith: result.declarations, excludingFile: result.file)
+              let stored = try? context.store.declarations(sharingMatchKeysWith: Array(result.declarations), excludingFile: result.file)
         else { return [] }
         let others = stored.filter { $0.source.file != result.file }
         guard !others.isEmpty else { return [] }

@@ -28,7 +28,7 @@ extension BatchReport {
                 (file.format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
                 chunk += ",\n      \"declarations\": "
                 let isValid = validity(ofFileAt: index)
-                writeArray(file.declarations, into: &chunk, write: write) { Self.declarationJSON($0, valid: isValid($0)) }
+                writeArray(file.declarations.headers, into: &chunk, write: write) { Self.declarationJSON($0, valid: isValid($0)) }
                 chunk += ",\n      \"findings\": "
                 writeArray(file.findings, into: &chunk, write: write) { $0.json }
                 chunk += "\n    }"
@@ -45,8 +45,8 @@ extension BatchReport {
     }
 
     /// An array member of a file object (indent 3), element by element.
-    private func writeArray<Element>(
-        _ elements: [Element], into chunk: inout String, write: (String) -> Void, _ json: (Element) -> JSONValue
+    private func writeArray<Elements: Collection>(
+        _ elements: Elements, into chunk: inout String, write: (String) -> Void, _ json: (Elements.Element) -> JSONValue
     ) {
         guard !elements.isEmpty else {
             chunk += "[]"

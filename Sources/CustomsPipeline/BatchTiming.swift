@@ -13,19 +13,32 @@ public enum BatchTiming {
     ) -> TimingReport? {
         guard let data = configuration.timing else { return nil }
         let (declarations, loose) = timed(results, looseEvents: looseEvents)
-        return TimingStage(data: data).run(declarations: declarations, looseEvents: loose)
+        return TimingStage(data: data).run(declarations: Array(declarations), looseEvents: loose)
     }
 
     /// The declarations to time (copies counted once) and the events that join them by id.
-    /// One array of declarations is built, not a flat copy of the batch first.
-    static func timed(_ results: [FileResult], looseEvents: [String: [Event]]) -> ([Declaration], [String: [Event]]) {
+    /// No declaration is copied: the selection reads them from their file results (timing reads
+    /// no goods item, so spilled declarations are read without them).
+    static func timed(
+        _ results: [FileResult], looseEvents: [String: [Event]]
+    ) -> (DeclarationSelection<BatchDeclarations.Headers>, [String: [Event]]) {
         var loose = looseEvents
-        var declarations = DeclarationCopies.latest(results.lazy.flatMap(\.declarations))
-        for declaration in declarations {
-            if let key = eventLogKey(declaration) { loose[key, default: []] += declaration.events }
+        let batch = BatchDeclarations(results).headers
+        let latest = DeclarationCopies.latestIndices(batch)
+        // Event logs are found in one pass in batch order (a spilled batch is read in blocks).
+        var isLatest = [Bool](repeating: false, count: batch.count)
+        for position in latest { isLatest[position] = true }
+        var eventLogs: [Int: (key: String, events: [Event])] = [:]
+        for (position, declaration) in batch.enumerated() where isLatest[position] {
+            if let key = eventLogKey(declaration) { eventLogs[position] = (key, declaration.events) }
         }
-        declarations.removeAll { eventLogKey($0) != nil }
-        return (declarations, loose)
+        guard !eventLogs.isEmpty else { return (DeclarationSelection(batch, positions: latest), loose) }
+        var positions: [Int] = []
+        for position in latest {
+            // In the order of the copies, as the events of one id were always joined.
+            if let log = eventLogs[position] { loose[log.key, default: []] += log.events } else { positions.append(position) }
+        }
+        return (DeclarationSelection(batch, positions: positions), loose)
     }
 
     /// Copies of one declaration (the same file in two encodings) are timed once.
@@ -52,7 +65,7 @@ public enum BatchTiming {
         var indexByFile: [String: Int] = [:]
         for (index, result) in results.enumerated() {
             // A finding names its declaration's source file: normally the result's own path.
-            for file in [result.file] + result.declarations.map(\.source.file) where indexByFile[file] == nil {
+            for file in [result.file] + result.declarations.sourceFiles where indexByFile[file] == nil {
                 indexByFile[file] = index
             }
         }

@@ -16,6 +16,7 @@ extension FileProcessor {
         var declarationFindings: [[Finding]] = []
         var ruleFindings: [RuleStage.Found] = []
         let configuration = self.configuration
+        result.declarations = configuration.declarationList()
         let outcome = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
             .read { draft in
                 let findings = RuleStage.check(draft.declaration, configuration: configuration)
@@ -28,7 +29,7 @@ extension FileProcessor {
             result.messageType = outcome.layout
         }
         result.findings += outcome.findings
-        DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
+        result.declarations.assignKeys(fileHash: result.sha256)
         result.attach(declarationFindings)
         RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)
     }

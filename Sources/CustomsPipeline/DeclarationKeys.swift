@@ -9,13 +9,27 @@ enum DeclarationKeys {
         for declaration in declarations {
             if let id = declaration.id { counts[id, default: 0] += 1 }
         }
-        let prefix = String((fileHash ?? "000000000000").prefix(12))
+        let rule = Rule(fileHash: fileHash, repeatedIDs: Set(counts.filter { $0.value > 1 }.keys))
         for index in declarations.indices {
-            if let id = declarations[index].id, counts[id] == 1 {
-                declarations[index].key = id
-            } else {
-                declarations[index].key = (declarations[index].id ?? prefix) + "#\(index + 1)"
-            }
+            declarations[index].key = rule.key(id: declarations[index].id, position: index)
+        }
+    }
+
+    /// The key of a file's declaration from its id and position, once the ids that repeat in the
+    /// file are known.
+    struct Rule: Sendable {
+        var prefix: String
+        var repeatedIDs: Set<String>
+
+        init(fileHash: String?, repeatedIDs: Set<String>) {
+            prefix = String((fileHash ?? "000000000000").prefix(12))
+            self.repeatedIDs = repeatedIDs
+        }
+
+        /// `position`: 0-based in the file.
+        func key(id: String?, position: Int) -> String {
+            if let id, !repeatedIDs.contains(id) { return id }
+            return (id ?? prefix) + "#\(position + 1)"
         }
     }
 }
@@ -24,7 +38,7 @@ extension FileResult {
     /// Files each declaration's findings under its key (`declarationFindings[i]` belongs to
     /// `declarations[i]`); keys must be assigned first.
     mutating func attach(_ declarationFindings: [[Finding]]) {
-        for (index, findings) in declarationFindings.enumerated() {
+        for (index, findings) in declarationFindings.enumerated() where !findings.isEmpty {
             let key = declarations[index].key
             self.findings += findings.map { finding in
                 var finding = finding

@@ -99,10 +99,12 @@ public struct FileProcessor: Sendable {
             return []
         }
         result.messageType = messageType
+        result.declarations = configuration.declarationList()
         var context = HarmonizeContext(file: path, codeLists: configuration.codeLists, messageType: messageType)
         var declarationFindings: [[Finding]] = []
         var ruleFindings: [RuleStage.Found] = []
         var personalValues = Set<String>()
+        var withoutID: [Int] = []
         let configuration = self.configuration
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
@@ -112,15 +114,16 @@ public struct FileProcessor: Sendable {
                 let findings = RuleStage.check(draft.declaration, configuration: configuration)
                 if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
                 personalValues.formUnion(PersonalDataScrubber.values(in: draft.declaration))
+                if draft.declaration.id == nil { withoutID.append(result.declarations.count) }
                 result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
                 declarationFindings.append(draft.findings)
             }
         }
         result.findings += outcome.findings
         result.findings += context.fileFindings
-        DeclarationKeys.assign(&result.declarations, fileHash: result.sha256)
-        for (index, declaration) in result.declarations.enumerated() where declaration.id == nil
-            && !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
+        result.declarations.assignKeys(fileHash: result.sha256)
+        for index in withoutID where !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
+            let declaration = result.declarations[index]
             declarationFindings[index].append(Finding(
                 rule: "field.missing", message: "the declaration carries no declaration number; its key is \(declaration.key)",
                 file: path, line: declaration.source.line, field: "id"))

@@ -10,7 +10,9 @@ public struct FileResult: Sendable {
     /// Hex SHA-256 of the file's bytes; `nil` when it could not be read.
     public var sha256: String?
     public var size: Int?
-    public var declarations: [Declaration]
+    /// In file order; in the batch's temporary file for a file of many declarations
+    /// (``DeclarationList``, ``PipelineConfiguration/spill``).
+    public var declarations: DeclarationList
     public var findings: [Finding]
 
     public init(file: String) {

@@ -30,6 +30,12 @@ public struct PipelineConfiguration: Sendable {
     /// memory of a large batch — for commands that report on declarations without printing or
     /// storing them (`validate` without `--db`).
     public var retainsFullDeclarations = true
+    /// Where a file of many declarations keeps them (encoded, read back on use) when
+    /// ``retainsFullDeclarations`` is `false`: the batch's memory then stays bounded whatever
+    /// its size (about 16 bytes per declaration in memory). `nil`: in memory.
+    public var spill: DeclarationSpill?
+    /// Declarations a file keeps in memory before it moves them to ``spill``.
+    public var spillThreshold = DeclarationList.spillThreshold
 
     public init(
         codeLists: CodeLists, schemas: XMLSchemaSet? = nil, registry: FormatRegistry = .standard,
@@ -73,6 +79,14 @@ public struct PipelineConfiguration: Sendable {
             do { configuration.rules = try RuleConfigurationFile.load(rulesFile) } catch { throw PipelineError(error.description) }
         }
         return configuration
+    }
+}
+
+extension PipelineConfiguration {
+    /// An empty list for a file's declarations: spilling to ``spill`` when the batch keeps only
+    /// cross-file forms.
+    func declarationList() -> DeclarationList {
+        retainsFullDeclarations ? DeclarationList() : DeclarationList(spill: spill, threshold: spillThreshold)
     }
 }
 

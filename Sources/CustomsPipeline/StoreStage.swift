@@ -5,7 +5,7 @@ public import CustomsStore
 extension FileResult {
     /// What the store keeps of this file.
     public var snapshot: FileResultSnapshot {
-        FileResultSnapshot(file: file, sha256: sha256, size: size, format: format, declarations: declarations, findings: findings)
+        FileResultSnapshot(file: file, sha256: sha256, size: size, format: format, declarations: Array(declarations), findings: findings)
     }
 }
 

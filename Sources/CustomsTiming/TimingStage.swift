@@ -25,14 +25,18 @@ public struct TimingStage: Sendable {
     ///
     /// With `jobs` above 1, consecutive runs of declarations are timed on that many threads (each
     /// declaration is timed on its own); the findings are the same, in the same order.
-    public func findings(declarations: [Declaration], looseEvents: [String: [Event]] = [:], jobs: Int = 1) -> [Finding] {
+    ///
+    /// `declarations` may read each declaration on access (a batch kept on disk): each is read
+    /// once, and the loose events' ids are looked for only when there are loose events.
+    public func findings<Declarations: RandomAccessCollection<Declaration>>(
+        declarations: Declarations, looseEvents: [String: [Event]] = [:], jobs: Int = 1
+    ) -> [Finding] where Declarations.Index == Int, Declarations: Sendable {
         let chunks = max(1, min(jobs, declarations.count / Self.declarationsPerThread))
         let parts = LockedValue<[[Finding]]>(Array(repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = declarations.count * chunk / chunks..<declarations.count * (chunk + 1) / chunks
             var found: [Finding] = []
-            for index in range {
-                let declaration = declarations[index]
+            for declaration in declarations[range] {
                 found += time(TimingSubject(declaration, looseEvents: declaration.id.flatMap { looseEvents[$0] } ?? [])).1
             }
             parts.withLock { $0[chunk] = found }

@@ -58,10 +58,17 @@ public struct TimingSubject: Sendable, Hashable {
 
     /// The subjects of the loose events whose id matches none of `declarations`, in id order
     /// (the last of ``subjects(declarations:looseEvents:)``).
-    static func looseSubjects(declarations: [Declaration], looseEvents: [String: [Event]]) -> [TimingSubject] {
+    static func looseSubjects<Declarations: Sequence<Declaration>>(
+        declarations: Declarations, looseEvents: [String: [Event]]
+    ) -> [TimingSubject] {
         guard !looseEvents.isEmpty else { return [] }
-        let known = Set(declarations.compactMap(\.id))
-        return looseEvents.keys.sorted().filter { !known.contains($0) }.map { id in
+        // Only the loose ids are looked for: no set of every id of the batch.
+        var unknown = Set(looseEvents.keys)
+        for declaration in declarations {
+            if let id = declaration.id { unknown.remove(id) }
+            if unknown.isEmpty { break }
+        }
+        return unknown.sorted().map { id in
             TimingSubject(id: id, key: id, events: looseEvents[id] ?? [])
         }
     }

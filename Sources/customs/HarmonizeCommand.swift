@@ -44,7 +44,7 @@ struct HarmonizeCommand: ParsableCommand {
             ])
             print(json.serialized())
         case .xml:
-            print(CBDXMLWriter(maskPersonalData: false).document(result.declarations), terminator: "")
+            print(CBDXMLWriter(maskPersonalData: false).document(Array(result.declarations)), terminator: "")
             for finding in report.files[0].findings {
                 FileHandle.standardError.write(Data((finding.textLine + "\n").utf8))
             }

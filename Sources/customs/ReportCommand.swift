@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
             files: results, crossFindings: reconciliation.mirrorFindings + reconciliation.unmatchedFindings,
             strict: strict, maxFindings: reading.maxFindings)
         let input = ReportInput(
-            files: batch.files.map { ReportInput.File(path: $0.file, format: $0.format, declarations: $0.declarations, findings: $0.findings) },
+            files: batch.files.map { ReportInput.File(path: $0.file, format: $0.format, declarations: Array($0.declarations), findings: $0.findings) },
             crossFindings: batch.crossFindings, reconciliation: reconciliation, reconciledDeclarations: reconciled,
             settings: reconciler.comparison.settings,
             clearance: BatchTiming.report(results, configuration: configuration).map(TimingClearance.series))

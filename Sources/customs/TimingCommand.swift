@@ -51,7 +51,7 @@ struct TimingCommand: ParsableCommand {
             // join their declaration by id.
             try StoreStage.record(&results, store: store)
             var stored = FileResult(file: store.path)
-            do { stored.declarations = try store.latestDeclarations() } catch { throw PipelineError(error.description) }
+            do { stored.declarations = DeclarationList(try store.latestDeclarations()) } catch { throw PipelineError(error.description) }
             timed = [stored]
         }
         guard let report = BatchTiming.report(timed, configuration: configuration) else {

@@ -32,6 +32,9 @@ struct ValidateCommand: ParsableCommand {
         // Without a store nothing prints or keeps whole declarations: keep only what the
         // cross-file stages read (bounded memory for large batches).
         configuration.retainsFullDeclarations = store != nil
+        // ...and a file of many declarations keeps them in a temporary file, not in memory.
+        let spill = store == nil ? DeclarationSpill() : nil
+        configuration.spill = spill
         let runner = BatchRunner(configuration: configuration)
         var results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
@@ -41,9 +44,9 @@ struct ValidateCommand: ParsableCommand {
             let reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler).reconciliation
             mirrorFindings = StoreStage.findings(reconciliation, involving: results)
         } else {
-            mirrorFindings = reconciler.mirrorFindings(results.lazy.flatMap(\.declarations))
+            mirrorFindings = reconciler.mirrorFindings(BatchDeclarations(results))
         }
-        let report = BatchReport(files: results, crossFindings: mirrorFindings, strict: strict, maxFindings: reading.maxFindings)
+        let report = BatchReport(files: results, crossFindings: mirrorFindings + (spill?.lossFindings ?? []), strict: strict, maxFindings: reading.maxFindings)
         switch format {
         case .json:
             report.writeJSON { print($0, terminator: "") }

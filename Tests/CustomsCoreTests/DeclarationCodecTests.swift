@@ -113,7 +113,6 @@ import Testing
     @Test func decimalLayoutIsTheOneTheCodecReads() {
         #expect(DecimalBytes.size == 20)
         #expect(DecimalBytes.layoutKnown)
-        #expect(AsFiledStorage.adoptable)
     }
 
     // MARK: Goods items skipped

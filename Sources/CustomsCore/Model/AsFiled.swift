@@ -11,6 +11,12 @@ public struct AsFiled: Sendable, Hashable {
         for (name, raw) in entries { set(name, raw) }
     }
 
+    /// Entries read back exactly as an `AsFiled` held them (names already unique, in order):
+    /// for ``DeclarationCodec``, which would otherwise replay ``set(_:_:)`` entry by entry.
+    init(decodedEntries: [(name: String, raw: String)]) {
+        entries = decodedEntries
+    }
+
     public mutating func set(_ name: String, _ raw: String) {
         if let existing = entries.firstIndex(where: { $0.name == name }) {
             if entries[existing].raw == raw { return }

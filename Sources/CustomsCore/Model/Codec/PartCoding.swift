@@ -123,27 +123,18 @@ extension ByteReader {
         return TransportDocument(type: type, number: try string())
     }
 
-    /// The entries are read into one array of the right capacity and that array becomes the
-    /// `AsFiled` (see ``AsFiledStorage``); where that cannot be done safely, they are added one by
-    /// one with ``AsFiled/set(_:_:)``, which keeps names that are unique, as every `AsFiled`'s are.
+    /// The entries are read into one array of the right capacity, which becomes the `AsFiled`
+    /// as it was encoded (its names are unique, as every `AsFiled`'s are).
     mutating func asFiled() throws(CodecError) -> AsFiled {
         let count = try count(minimumSize: 2)
         guard count > 0 else { return AsFiled() }
-        guard AsFiledStorage.adoptable else {
-            var asFiled = AsFiled()
-            for _ in 0..<count {
-                let name = try string()
-                asFiled.set(name, try string())
-            }
-            return asFiled
-        }
         var entries: [(name: String, raw: String)] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let name = try string()
             entries.append((name: name, raw: try string()))
         }
-        return AsFiledStorage.adopt(entries)
+        return AsFiled(decodedEntries: entries)
     }
 
     mutating func enumCase<Case>(in cases: [Case]) throws(CodecError) -> Case {

@@ -1,0 +1,88 @@
+public import CustomsCore
+
+/// Every declaration of a batch, file after file, as one random-access collection (positions
+/// 0..<count), without copying them out of their ``FileResult``s: a spilled file's declarations
+/// are read back from the batch's temporary file when accessed.
+///
+/// What the cross-file stages (timing, reconciliation) read.
+public struct BatchDeclarations: RandomAccessCollection, Sendable {
+    private let lists: [DeclarationList]
+    /// `starts[i]`: position of the first declaration of `lists[i]`; one more entry: the count.
+    private let starts: [Int]
+
+    public init(_ results: [FileResult]) {
+        lists = results.map(\.declarations)
+        var starts = [0]
+        for list in lists { starts.append(starts.last! + list.count) }
+        self.starts = starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.last! }
+
+    public subscript(position: Int) -> Declaration {
+        let (list, local) = locate(position)
+        return lists[list][local]
+    }
+
+    /// The declaration at `position`, possibly without its goods items
+    /// (``DeclarationList/header(at:)``).
+    public func header(at position: Int) -> Declaration {
+        let (list, local) = locate(position)
+        return lists[list].header(at: local)
+    }
+
+    /// The index of the file and the position in it.
+    private func locate(_ position: Int) -> (Int, Int) {
+        // The last file whose start is at or before `position`.
+        var low = 0
+        var high = lists.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return (low, position - starts[low])
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private var lists: IndexingIterator<[DeclarationList]>
+        private let goodsItems: Bool
+        private var current: DeclarationList.Iterator?
+
+        init(_ lists: [DeclarationList], goodsItems: Bool) {
+            self.lists = lists.makeIterator()
+            self.goodsItems = goodsItems
+        }
+
+        public mutating func next() -> Declaration? {
+            while true {
+                if let declaration = current?.next() { return declaration }
+                guard let list = lists.next() else { return nil }
+                current = goodsItems ? list.makeIterator() : list.headers.makeIterator()
+            }
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(lists, goodsItems: true)
+    }
+
+    /// The same declarations, read without their goods items when spilled: for stages that read
+    /// no goods item (timing, copies).
+    public var headers: Headers { Headers(batch: self) }
+
+    public struct Headers: RandomAccessCollection, Sendable {
+        let batch: BatchDeclarations
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { batch.endIndex }
+
+        public subscript(position: Int) -> Declaration {
+            batch.header(at: position)
+        }
+
+        public func makeIterator() -> Iterator {
+            Iterator(batch.lists, goodsItems: false)
+        }
+    }
+}

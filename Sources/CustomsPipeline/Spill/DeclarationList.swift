@@ -1,0 +1,300 @@
+public import CustomsCore
+
+/// The declarations of one file, in file order: in memory, or — for a file with many of them,
+/// when the batch has a ``DeclarationSpill`` — encoded in the batch's temporary file and decoded
+/// again each time one is read.
+///
+/// A list starts in memory. When it reaches ``spillThreshold`` declarations and the batch has a
+/// spill, it moves them to the spill and writes every later one there (in blocks of about
+/// 1 MiB), so what stays in memory is 16 bytes per declaration. A declaration the spill refuses
+/// (no temporary directory, disk full) stays in memory: nothing is lost.
+///
+/// Reading a spilled declaration decodes it (about a microsecond); iterating reads the file in
+/// blocks. Keys (``DeclarationKeys``) of a spilled list are applied as it is read.
+public struct DeclarationList: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+    /// Declarations a file keeps in memory before it spills (when the batch has a spill).
+    public static let spillThreshold = 4096
+
+    /// Every declaration, when not spilled; when spilled, only those the spill refused or that
+    /// were replaced (``subscript(_:)``), referred to by their slots.
+    private var memory: [Declaration]
+    private var spilled: Spilled?
+    private let spill: DeclarationSpill?
+    private let threshold: Int
+
+    public init() {
+        self.init([])
+    }
+
+    public init(_ declarations: [Declaration]) {
+        memory = declarations
+        spilled = nil
+        spill = nil
+        threshold = Self.spillThreshold
+    }
+
+    public init(arrayLiteral declarations: Declaration...) {
+        self.init(declarations)
+    }
+
+    /// An empty list that spills to `spill` once it holds `threshold` declarations.
+    init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold) {
+        memory = []
+        spilled = nil
+        self.spill = spill
+        self.threshold = Swift.max(1, threshold)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { spilled?.slots.count ?? memory.count }
+
+    /// Whether the declarations are in the batch's temporary file.
+    public var isSpilled: Bool { spilled != nil }
+
+    public subscript(position: Int) -> Declaration {
+        get {
+            guard let spilled else { return memory[position] }
+            return spilled.declaration(at: position, memory: memory, goodsItems: true)
+        }
+        set {
+            guard spilled != nil else {
+                memory[position] = newValue
+                return
+            }
+            // A replaced declaration stays in memory (rare: renaming a file's declarations).
+            if !spilled!.sourceFiles.contains(newValue.source.file) { spilled!.sourceFiles.append(newValue.source.file) }
+            memory.append(newValue)
+            spilled!.slots[position] = .inMemory(memory.count - 1)
+        }
+    }
+
+    /// The declaration at `position` without its goods items when it is spilled (cheaper to
+    /// read); in memory it is returned whole. For stages that read no goods item.
+    public func header(at position: Int) -> Declaration {
+        guard let spilled else { return memory[position] }
+        return spilled.declaration(at: position, memory: memory, goodsItems: false)
+    }
+
+    public mutating func append(_ declaration: Declaration) {
+        if spilled == nil {
+            memory.append(declaration)
+            if let spill, memory.count >= threshold { startSpilling(spill) }
+            return
+        }
+        spilled!.append(declaration, memory: &memory)
+    }
+
+    /// Writes what is still buffered to the spill (a read of the list does not need it: buffered
+    /// declarations are read from the buffer).
+    mutating func flush() {
+        guard spilled != nil else { return }
+        spilled!.flush(memory: &memory)
+    }
+
+    /// Gives each declaration its key (``DeclarationKeys``): set in place in memory, applied on
+    /// every read when spilled.
+    mutating func assignKeys(fileHash: String?) {
+        guard spilled != nil else {
+            DeclarationKeys.assign(&memory, fileHash: fileHash)
+            return
+        }
+        flush()
+        var repeated = Set<String>()
+        if !spilled!.repeatedCandidates.isEmpty {
+            // Some id hashes repeat: count those ids exactly.
+            var counts: [String: Int] = [:]
+            for position in indices {
+                if let id = spilled!.declaration(at: position, memory: memory, goodsItems: false).id,
+                   spilled!.repeatedCandidates.contains(id) {
+                    counts[id, default: 0] += 1
+                }
+            }
+            repeated = Set(counts.filter { $0.value > 1 }.keys)
+        }
+        spilled!.keys = DeclarationKeys.Rule(fileHash: fileHash, repeatedIDs: repeated)
+        spilled!.idHashes = []
+        spilled!.repeatedCandidates = []
+    }
+
+    private mutating func startSpilling(_ spill: DeclarationSpill) {
+        var moved = Spilled(spill: spill)
+        var kept: [Declaration] = []
+        for declaration in memory { moved.append(declaration, memory: &kept) }
+        memory = kept
+        spilled = moved
+    }
+
+    /// The source files of the declarations (``CustomsCore/SourceLocation/file``), each once:
+    /// normally only the file's own path.
+    public var sourceFiles: [String] {
+        if let spilled { return spilled.sourceFiles }
+        var files: [String] = []
+        for declaration in memory where !files.contains(declaration.source.file) { files.append(declaration.source.file) }
+        return files
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private let list: DeclarationList
+        private let goodsItems: Bool
+        private var position = 0
+        private var block = SpillBlock()
+
+        init(_ list: DeclarationList, goodsItems: Bool) {
+            self.list = list
+            self.goodsItems = goodsItems
+        }
+
+        public mutating func next() -> Declaration? {
+            guard position < list.endIndex else { return nil }
+            defer { position += 1 }
+            guard let spilled = list.spilled else { return list.memory[position] }
+            return spilled.declaration(at: position, memory: list.memory, goodsItems: goodsItems, block: &block)
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(self, goodsItems: true)
+    }
+
+    /// The same declarations, read without their goods items when spilled
+    /// (``header(at:)``): for stages that read no goods item.
+    public var headers: Headers { Headers(list: self) }
+
+    public struct Headers: RandomAccessCollection, Sendable {
+        let list: DeclarationList
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { list.endIndex }
+
+        public subscript(position: Int) -> Declaration {
+            list.header(at: position)
+        }
+
+        public func makeIterator() -> Iterator {
+            Iterator(list, goodsItems: false)
+        }
+    }
+}
+
+/// Where one spilled declaration is: a range of the spill (or of the pending buffer), or an
+/// index into the list's memory.
+enum SpillSlot: Sendable {
+    case inFile(offset: Int64, length: Int32)
+    case inBuffer(offset: Int32, length: Int32)
+    case inMemory(Int)
+}
+
+/// A block of the spill read at once, for reading consecutive declarations.
+struct SpillBlock {
+    var start: Int64 = 0
+    var bytes: [UInt8] = []
+
+    static let size = 1 << 20
+
+    func contains(_ offset: Int64, _ length: Int32) -> Bool {
+        offset >= start && offset + Int64(length) <= start + Int64(bytes.count)
+    }
+}
+
+/// The spilled part of a ``DeclarationList``.
+struct Spilled: Sendable {
+    let spill: DeclarationSpill
+    var slots: [SpillSlot] = []
+    /// Encoded declarations not yet written (written when about 1 MiB).
+    var buffer: [UInt8] = []
+    var keys: DeclarationKeys.Rule?
+    /// Hashes of the ids appended so far, and the ids whose hash came again (exactly counted
+    /// when keys are assigned): whether an id is unique in the file without keeping every id.
+    var idHashes = Set<Int>()
+    var repeatedCandidates = Set<String>()
+    var sourceFiles: [String] = []
+
+    init(spill: DeclarationSpill) {
+        self.spill = spill
+    }
+
+    mutating func append(_ declaration: Declaration, memory: inout [Declaration]) {
+        if let id = declaration.id, !idHashes.insert(id.hashValue).inserted { repeatedCandidates.insert(id) }
+        if sourceFiles.last != declaration.source.file && !sourceFiles.contains(declaration.source.file) {
+            sourceFiles.append(declaration.source.file)
+        }
+        let start = buffer.count
+        DeclarationCodec.encode(declaration, into: &buffer)
+        let length = buffer.count - start
+        guard start + length <= Int(Int32.max) else {
+            buffer.removeSubrange(start...)
+            memory.append(declaration)
+            slots.append(.inMemory(memory.count - 1))
+            return
+        }
+        slots.append(.inBuffer(offset: Int32(start), length: Int32(length)))
+        if buffer.count >= SpillBlock.size { flush(memory: &memory) }
+    }
+
+    /// Writes the buffer to the spill and points its slots there; if the spill refuses, the
+    /// buffered declarations are decoded back into memory.
+    mutating func flush(memory: inout [Declaration]) {
+        guard !buffer.isEmpty else { return }
+        let base = spill.append(buffer)
+        for index in slots.indices.reversed() {
+            guard case let .inBuffer(offset, length) = slots[index] else {
+                if case .inFile = slots[index] { break }
+                continue
+            }
+            if let base {
+                slots[index] = .inFile(offset: base + Int64(offset), length: length)
+            } else {
+                let declaration = buffer.withUnsafeBytes {
+                    DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]))
+                }
+                // Decoding what this process just encoded cannot fail; if it did, the slot says so on read.
+                memory.append(declaration ?? Spilled.unreadable)
+                slots[index] = .inMemory(memory.count - 1)
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func declaration(at position: Int, memory: [Declaration], goodsItems: Bool) -> Declaration {
+        var block = SpillBlock()
+        return declaration(at: position, memory: memory, goodsItems: goodsItems, block: &block, readsAhead: false)
+    }
+
+    /// Reads through `block` (reading the next 1 MiB of the file when the declaration is not in it).
+    func declaration(at position: Int, memory: [Declaration], goodsItems: Bool, block: inout SpillBlock, readsAhead: Bool = true) -> Declaration {
+        var declaration: Declaration?
+        switch slots[position] {
+        case let .inMemory(index):
+            declaration = memory[index]
+        case let .inBuffer(offset, length):
+            declaration = buffer.withUnsafeBytes {
+                DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]), goodsItems: goodsItems)
+            }
+        case let .inFile(offset, length):
+            if !block.contains(offset, length) {
+                let size = readsAhead ? max(Int(length), SpillBlock.size) : Int(length)
+                let available = min(Int64(size), spill.size - offset)
+                block.start = offset
+                block.bytes = [UInt8](repeating: 0, count: Int(max(available, 0)))
+                let read = block.bytes.withUnsafeMutableBytes { spill.read(at: offset, into: $0) }
+                if !read { block.bytes = [] }
+            }
+            if block.contains(offset, length) {
+                let from = Int(offset - block.start)
+                declaration = block.bytes.withUnsafeBytes {
+                    DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[from..<from + Int(length)]), goodsItems: goodsItems)
+                }
+            }
+        }
+        guard var declaration else {
+            spill.noteReadFailure()
+            return Spilled.unreadable
+        }
+        if let keys { declaration.key = keys.key(id: declaration.id, position: position) }
+        return declaration
+    }
+
+    /// What a read that failed gives: no id, no key, its format `unreadable`; the batch reports
+    /// the failure (``DeclarationSpill/readFailures``).
+    static let unreadable = Declaration(sourceFormat: "unreadable", source: SourceLocation(file: ""))
+}

@@ -1,0 +1,93 @@
+import CustomsCore
+@testable import CustomsPipeline
+import CustomsReconcile
+import CustomsTestSupport
+import Foundation
+import Testing
+
+/// A batch whose files keep their declarations in the temporary spill file reports exactly what
+/// the same batch reports with every declaration in memory.
+@Suite struct DeclarationSpillTests {
+    /// `validate --format json` of `paths` as the command builds it, every file spilling after
+    /// `threshold` declarations when `spill` is given.
+    private func validateJSON(_ paths: [String], spill: DeclarationSpill?, threshold: Int = 1) throws -> (String, [FileResult]) {
+        var configuration = try PipelineConfiguration.load(schemaDirectories: [TestPaths.schemas.path], jobs: 2)
+        configuration.retainsFullDeclarations = false
+        configuration.spill = spill
+        configuration.spillThreshold = threshold
+        let results = BatchRunner(configuration: configuration).run(try FileDiscovery.files(in: paths))
+        let mirror = Reconciler().mirrorFindings(BatchDeclarations(results))
+        let report = BatchReport(files: results, crossFindings: mirror + (spill?.lossFindings ?? []))
+        var text = ""
+        report.writeJSON { text += $0 }
+        return (text, results)
+    }
+
+    @Test("the corpus and Samples spilled after one declaration: the same validate JSON as in memory")
+    func spilledBatchReportsTheSame() throws {
+        let paths = [TestPaths.corpus.path, TestPaths.samples.path]
+        let (inMemory, _) = try validateJSON(paths, spill: nil)
+        let spill = DeclarationSpill()
+        let (spilled, results) = try validateJSON(paths, spill: spill)
+        #expect(spilled == inMemory)
+        #expect(spill.size > 0)
+        #expect(spill.readFailures == 0)
+        #expect(results.contains { $0.declarations.isSpilled })
+        // The Samples' two Dostyk mirror warnings are found over the spilled batch too.
+        #expect(spilled.components(separatedBy: "\"mirror.").count - 1 == inMemory.components(separatedBy: "\"mirror.").count - 1)
+        #expect(inMemory.contains("\"mirror."))
+    }
+
+    @Test("CEB621's repeated inventory numbers keep their #n keys when spilled")
+    func repeatedIDsKeepPositionKeys() throws {
+        let file = TestPaths.corpus("cn-ceb/CEB621Message.xml")
+        let (_, inMemory) = try validateJSON([file], spill: nil)
+        let (_, spilled) = try validateJSON([file], spill: DeclarationSpill())
+        let declarations = spilled[0].declarations
+        #expect(declarations.isSpilled)
+        #expect(declarations.count == 10)
+        #expect(declarations[0].key == "NBBH20160308005#1")
+        #expect(Set(declarations.map(\.key)).count == 10)
+        #expect(Array(declarations) == Array(inMemory[0].declarations))
+        #expect(declarations.sourceFiles == [file])
+    }
+
+    @Test("a spilled declaration's header is the declaration without its goods items")
+    func headerHasNoGoodsItems() throws {
+        let file = TestPaths.sample("consignment-dostyk/cn-dec-export.xml")
+        let (_, spilled) = try validateJSON([file], spill: DeclarationSpill())
+        let declarations = spilled[0].declarations
+        #expect(declarations.isSpilled)
+        let full = declarations[0]
+        #expect(full.goodsItems.count > 0)
+        var expected = full
+        expected.goodsItems = []
+        #expect(declarations.header(at: 0) == expected)
+        #expect(Array(declarations.headers) == [expected])
+    }
+
+    @Test("a spill that cannot be created keeps every declaration in memory and loses nothing")
+    func refusedSpillKeepsDeclarationsInMemory() throws {
+        let paths = [TestPaths.samples.path]
+        let (inMemory, _) = try validateJSON(paths, spill: nil)
+        let spill = DeclarationSpill(directory: "/nonexistent-customs-spill-directory")
+        let (refused, results) = try validateJSON(paths, spill: spill)
+        #expect(refused == inMemory)
+        #expect(spill.size == 0)
+        #expect(spill.readFailures == 0)
+        #expect(spill.lossFindings.isEmpty)
+        #expect(results.reduce(0) { $0 + $1.declarations.count } == 9)
+    }
+
+    @Test("the batch view finds each file's declarations by position, empty files included")
+    func batchPositions() throws {
+        let file = TestPaths.corpus("cn-ceb/CEB621Message.xml")
+        let (_, spilled) = try validateJSON([file, TestPaths.fixture("hostile"), file], spill: DeclarationSpill())
+        let batch = BatchDeclarations(spilled)
+        let total = spilled.reduce(0) { $0 + $1.declarations.count }
+        #expect(batch.count == total)
+        #expect(Array(batch).map(\.key) == spilled.flatMap { Array($0.declarations).map(\.key) })
+        #expect(batch.indices.map { batch[$0].key } == Array(batch).map(\.key))
+        #expect(batch.headers.indices.allSatisfy { batch.headers[$0].goodsItems.isEmpty })
+    }
+}
