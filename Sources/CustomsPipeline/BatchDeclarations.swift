@@ -5,7 +5,7 @@ public import CustomsCore
 /// are read back from the batch's temporary file when accessed.
 ///
 /// What the cross-file stages (timing, reconciliation) read.
-public struct BatchDeclarations: RandomAccessCollection, Sendable {
+public struct BatchDeclarations: DeclarationCollection, Sendable {
     private let lists: [DeclarationList]
     /// `starts[i]`: position of the first declaration of `lists[i]`; one more entry: the count.
     private let starts: [Int]
@@ -71,7 +71,7 @@ public struct BatchDeclarations: RandomAccessCollection, Sendable {
     /// no goods item (timing, copies).
     public var headers: Headers { Headers(batch: self) }
 
-    public struct Headers: RandomAccessCollection, Sendable {
+    public struct Headers: DeclarationCollection, Sendable {
         let batch: BatchDeclarations
 
         public var startIndex: Int { 0 }

@@ -53,9 +53,9 @@ public struct ConsignmentMatcher: Sendable {
 
     /// The consignment groups among `declarations` and the exports of none; indices are those of
     /// `declarations`.
-    public func groups<Declarations: RandomAccessCollection<Declaration>>(
+    public func groups<Declarations: DeclarationCollection>(
         _ declarations: Declarations
-    ) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) where Declarations.Index == Int {
+    ) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) {
         groups(declarations, at: Array(declarations.indices))
     }
 
@@ -63,9 +63,9 @@ public struct ConsignmentMatcher: Sendable {
     /// ``DeclarationCopies/latestIndices(_:)``), the others ignored. Indices in the result are
     /// those of `declarations`; they come in the order of `positions` (exports, and each
     /// export's counterparts, in that order).
-    public func groups<Declarations: RandomAccessCollection<Declaration>>(
+    public func groups<Declarations: DeclarationCollection>(
         _ declarations: Declarations, at positions: [Int]
-    ) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) where Declarations.Index == Int {
+    ) -> (groups: [ConsignmentGroup], unmatchedExports: [Int]) {
         let matching = match(declarations, at: positions)
         var groups: [ConsignmentGroup] = []
         matching.forEachGroup { group in
@@ -84,9 +84,9 @@ public struct ConsignmentMatcher: Sendable {
 
     /// Matches the declarations at `positions`; the result speaks of slots (indices into
     /// `positions`).
-    func match<Declarations: RandomAccessCollection<Declaration>>(
+    func match<Declarations: DeclarationCollection>(
         _ declarations: Declarations, at positions: [Int]
-    ) -> ConsignmentMatching where Declarations.Index == Int {
+    ) -> ConsignmentMatching {
         precondition(positions.count <= KeyEntry.maxSlot + 1, "more than 2³⁰ declarations")
         var matching = ConsignmentMatching(count: positions.count)
         // Interned declaring countries: 0 for none.
@@ -95,7 +95,7 @@ public struct ConsignmentMatcher: Sendable {
         // The identifiers of every counterpart-side declaration, by hash.
         var entries = KeyIndex()
         for (slot, position) in positions.enumerated() {
-            let declaration = declarations[position]
+            let declaration = declarations.header(at: position)
             if let lodged = declaration.lodgedOn.flatMap(LocalDateTime.parseISO) {
                 matching.lodged[slot] = lodged.secondsSinceEpoch
             }
@@ -128,7 +128,7 @@ public struct ConsignmentMatcher: Sendable {
         var evidence: [Int32: ConsignmentMatching.Evidence] = [:]
         var candidates: [Int32] = []
         for slot in 0..<positions.count where matching.sides[slot] == ConsignmentMatching.Side.export {
-            let export = declarations[positions[slot]]
+            let export = declarations.header(at: positions[slot])
             read.removeAll(keepingCapacity: true)
             evidence.removeAll(keepingCapacity: true)
             for key in MatchKeys.keys(of: export) {
@@ -154,7 +154,7 @@ public struct ConsignmentMatcher: Sendable {
                         lodged: (matching.lodged[slot], matching.lodged[Int(other)]))
                     else { continue }
                     if read[other] == nil {
-                        let declaration = declarations[positions[Int(other)]]
+                        let declaration = declarations.header(at: positions[Int(other)])
                         read[other] = (declaration, MatchKeys.keys(of: declaration))
                     }
                     let times = read[other]!.keys.count(where: { $0 == key })

@@ -42,9 +42,9 @@ public struct Reconciler: Sendable {
     ///
     /// Declarations are read by index, a few times each, and only those of the pairs and the
     /// unmatched exports are kept (the result): `declarations` may decode them on access.
-    public func reconcile<Declarations: RandomAccessCollection<Declaration>>(
+    public func reconcile<Declarations: DeclarationCollection>(
         _ declarations: Declarations
-    ) -> Reconciliation where Declarations.Index == Int {
+    ) -> Reconciliation {
         reconcile(declarations, at: DeclarationCopies.latestIndices(declarations))
     }
 
@@ -56,9 +56,9 @@ public struct Reconciler: Sendable {
     }
 
     /// Reconciles the declarations at `positions` (distinct declarations: the latest copies).
-    func reconcile<Declarations: RandomAccessCollection<Declaration>>(
+    func reconcile<Declarations: DeclarationCollection>(
         _ declarations: Declarations, at positions: [Int]
-    ) -> Reconciliation where Declarations.Index == Int {
+    ) -> Reconciliation {
         let matching = matcher.match(declarations, at: positions)
         var pairs: [Reconciliation.Pair] = []
         matching.forEachGroup { group in
@@ -85,9 +85,9 @@ public struct Reconciler: Sendable {
     /// Declarations are read by index and only one consignment group's are held at a time, so
     /// `declarations` may decode them on access (a batch kept on disk): what is kept besides the
     /// findings is about 25 bytes a declaration, 12 an identifier of a counterpart and 20 a pair.
-    public func mirrorFindings<Declarations: RandomAccessCollection<Declaration>>(
+    public func mirrorFindings<Declarations: DeclarationCollection>(
         _ declarations: Declarations
-    ) -> [Finding] where Declarations.Index == Int {
+    ) -> [Finding] {
         mirrorFindings(declarations, at: DeclarationCopies.latestIndices(declarations))
     }
 
@@ -99,9 +99,9 @@ public struct Reconciler: Sendable {
     }
 
     /// The mirror findings among the declarations at `positions` (the latest copies).
-    func mirrorFindings<Declarations: RandomAccessCollection<Declaration>>(
+    func mirrorFindings<Declarations: DeclarationCollection>(
         _ declarations: Declarations, at positions: [Int]
-    ) -> [Finding] where Declarations.Index == Int {
+    ) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<Finding>()
         matcher.match(declarations, at: positions).forEachGroup { group in

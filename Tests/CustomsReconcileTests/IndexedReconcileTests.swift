@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Declarations read by index, as from a batch kept on disk: every read is counted.
-struct CountingDeclarations: RandomAccessCollection {
+struct CountingDeclarations: DeclarationCollection {
     final class Counter {
         var reads: [Int]
         init(count: Int) { reads = Array(repeating: 0, count: count) }

@@ -31,27 +31,27 @@ public enum DeclarationCopies {
     /// declaration while it runs, besides the result's 8); when a hash was seen before, the
     /// declaration at that place is read again and the identities are compared field by field, so
     /// a collision never merges two declarations and the result is exactly ``latest(_:)``'s.
-    public static func latestIndices<Declarations: RandomAccessCollection<Declaration>>(
+    public static func latestIndices<Declarations: DeclarationCollection>(
         _ declarations: Declarations
-    ) -> [Int] where Declarations.Index == Int {
+    ) -> [Int] {
         latestIndices(declarations, identityHash: \.hashValue64)
     }
 
     /// ``latestIndices(_:)`` with the identity hash given (tests force collisions with it).
-    static func latestIndices<Declarations: RandomAccessCollection<Declaration>>(
+    static func latestIndices<Declarations: DeclarationCollection>(
         _ declarations: Declarations, identityHash: (Identity) -> UInt64
-    ) -> [Int] where Declarations.Index == Int {
+    ) -> [Int] {
         var table = IdentityTable()
         table.reserveCapacity(declarations.count)
         var result: [Int] = []
         result.reserveCapacity(declarations.count)
         for index in declarations.indices {
-            guard let identity = Identity(declarations[index]) else {
+            guard let identity = Identity(declarations.header(at: index)) else {
                 result.append(index)
                 continue
             }
             let slot = table.slot(of: identityHash(identity), orRecord: result.count) {
-                Identity(declarations[result[$0]]) == identity
+                Identity(declarations.header(at: result[$0])) == identity
             }
             if let slot {
                 result[slot] = index

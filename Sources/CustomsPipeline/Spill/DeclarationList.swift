@@ -11,7 +11,7 @@ public import CustomsCore
 ///
 /// Reading a spilled declaration decodes it (about a microsecond); iterating reads the file in
 /// blocks. Keys (``DeclarationKeys``) of a spilled list are applied as it is read.
-public struct DeclarationList: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArrayLiteral {
     /// Declarations a file keeps in memory before it spills (when the batch has a spill).
     public static let spillThreshold = 4096
 
