@@ -1,5 +1,6 @@
-import CustomsCore
+public import CustomsCore
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Processes the files of a batch on `jobs` worker threads (both cores by default) and returns
@@ -13,6 +14,36 @@ public struct BatchRunner: Sendable {
 
     /// `progress` is called after each file with the number done so far (from worker threads).
     public func run(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileResult] {
+        var ordered = processed(files, progress: progress)
+        BatchTiming.attach(&ordered, configuration: processor.configuration)
+        return ordered
+    }
+
+    /// ``run(_:progress:)``, with `crossFile` — another cross-file stage over the batch's
+    /// declarations, e.g. `validate`'s mirror findings — run on a second thread while the timing
+    /// stage runs on this one; returns the results and what `crossFile` found.
+    public func run(
+        _ files: [String], progress: (@Sendable (Int) -> Void)? = nil,
+        alongsideTiming crossFile: @escaping @Sendable (BatchDeclarations) -> [Finding]
+    ) -> (results: [FileResult], findings: [Finding]) {
+        var ordered = processed(files, progress: progress)
+        let batch = BatchDeclarations(ordered)
+        let found = LockedValue<[Finding]>([])
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let findings = crossFile(batch)
+            found.withLock { $0 = findings }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        BatchTiming.attach(&ordered, configuration: processor.configuration)
+        done.wait()
+        return (ordered, found.withLock { $0 })
+    }
+
+    /// The results of the per-file stages, in file order, with duplicates marked.
+    private func processed(_ files: [String], progress: (@Sendable (Int) -> Void)?) -> [FileResult] {
         let results = LockedValue<[FileResult?]>(Array(repeating: nil, count: files.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
@@ -30,7 +61,6 @@ public struct BatchRunner: Sendable {
         }
         var ordered = results.withLock { $0.map { $0! } }
         BatchChecks.markDuplicates(&ordered)
-        BatchTiming.attach(&ordered, configuration: processor.configuration)
         return ordered
     }
 }

@@ -12,18 +12,23 @@ extension FileProcessor {
     /// time, not of the file. Its rule findings are filed once the file is read, when its keys
     /// are known (``RuleStage/finish(_:ruleFindings:configuration:)``), exactly as if the rules
     /// had run after it.
-    func processCSV(_ path: String, prefix: [UInt8], into result: inout FileResult) {
+    ///
+    /// A file of ``OverlappedReading/threshold`` bytes or more, with more than one job, is read on
+    /// a second thread while this one runs the rules and keeps the declarations (same
+    /// declarations, same findings, same order).
+    func processCSV(_ path: String, prefix: [UInt8], size: Int, into result: inout FileResult) {
         var declarationFindings: [[Finding]] = []
         var ruleFindings: [RuleStage.Found] = []
         let configuration = self.configuration
         result.declarations = configuration.declarationList()
-        let outcome = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
-            .read { draft in
-                let findings = RuleStage.check(draft.declaration, configuration: configuration)
-                if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
-                result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
-                declarationFindings.append(draft.findings)
-            }
+        let reader = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
+        let overlapped = configuration.jobs > 1 && size >= OverlappedReading.threshold
+        let outcome = OverlappedReading.read(reader, overlapped: overlapped) { draft in
+            let findings = RuleStage.check(draft.declaration, configuration: configuration)
+            if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
+            result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
+            declarationFindings.append(draft.findings)
+        }
         if outcome.recognized {
             result.format = "csv"
             result.messageType = outcome.layout

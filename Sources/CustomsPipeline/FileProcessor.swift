@@ -39,7 +39,7 @@ public struct FileProcessor: Sendable {
                 rule: "format.unknown", message: "the file is binary data, not a declaration in XML or CSV", file: path))
         case .text:
             // The CSV stage runs the rules and keeps the cross-file form declaration by declaration.
-            processCSV(path, prefix: facts.prefix, into: &result)
+            processCSV(path, prefix: facts.prefix, size: facts.size, into: &result)
             return result
         case .xml:
             // Like the CSV stage, the XML stage runs the rules and keeps the cross-file form

@@ -45,12 +45,46 @@ enum OverlappedReading {
     }
 }
 
-/// A bounded FIFO of record batches from one producer thread to one consumer thread, closed by
-/// the producer with the reading's outcome.
-final class RecordPipe: Sendable {
+extension OverlappedReading {
+    /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
+    /// reader runs on a second thread while `consume` (rules, keeping the declaration) runs on
+    /// this one — the same hand-over as for XML records.
+    static func read(
+        _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
+    ) -> CSVReadOutcome {
+        guard overlapped else { return reader.read(onDeclaration: consume) }
+        let pipe = BoundedPipe<DeclarationDraft, CSVReadOutcome>(capacity: capacity)
+        let producer = Thread {
+            var batch: [DeclarationDraft] = []
+            batch.reserveCapacity(batchSize)
+            let outcome = reader.read { draft in
+                batch.append(draft)
+                if batch.count == batchSize {
+                    pipe.put(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { pipe.put(batch) }
+            pipe.finish(outcome)
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        while let batch = pipe.take() {
+            for draft in batch { consume(draft) }
+        }
+        return pipe.outcome()!
+    }
+}
+
+/// The XML record pipe of ``OverlappedReading``.
+typealias RecordPipe = BoundedPipe<XMLElement, XMLReadOutcome>
+
+/// A bounded FIFO of batches from one producer thread to one consumer thread, closed by the
+/// producer with the reading's outcome.
+final class BoundedPipe<Item: Sendable, Outcome: Sendable>: Sendable {
     private struct State {
-        var batches: [[XMLElement]] = []
-        var outcome: XMLReadOutcome?
+        var batches: [[Item]] = []
+        var outcome: Outcome?
     }
 
     private let state = LockedValue(State())
@@ -64,22 +98,22 @@ final class RecordPipe: Sendable {
     }
 
     /// Blocks while the pipe is full.
-    func put(_ batch: [XMLElement]) {
+    func put(_ batch: [Item]) {
         free.wait()
         state.withLock { $0.batches.append(batch) }
         filled.signal()
     }
 
     /// Closes the pipe: after the batches already put, ``take()`` returns `nil`.
-    func finish(_ outcome: XMLReadOutcome) {
+    func finish(_ outcome: Outcome) {
         state.withLock { $0.outcome = outcome }
         filled.signal()
     }
 
     /// The next batch in order, or `nil` once the pipe is closed and empty; blocks until then.
-    func take() -> [XMLElement]? {
+    func take() -> [Item]? {
         filled.wait()
-        let batch: [XMLElement]? = state.withLock { state in
+        let batch: [Item]? = state.withLock { state in
             state.batches.isEmpty ? nil : state.batches.removeFirst()
         }
         if batch != nil { free.signal() }
@@ -87,7 +121,7 @@ final class RecordPipe: Sendable {
     }
 
     /// The outcome the producer closed the pipe with; set once ``take()`` returned `nil`.
-    func outcome() -> XMLReadOutcome? {
+    func outcome() -> Outcome? {
         state.withLock { $0.outcome }
     }
 }

@@ -36,15 +36,18 @@ struct ValidateCommand: ParsableCommand {
         let spill = store == nil ? DeclarationSpill() : nil
         configuration.spill = spill
         let runner = BatchRunner(configuration: configuration)
-        var results = runner.run(files, progress: Diagnostics.progressBar(total: files.count))
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
         let reconciler = Reconciler(rates: rates)
+        let progress = Diagnostics.progressBar(total: files.count)
+        var results: [FileResult]
         let mirrorFindings: [Finding]
         if let store {
+            results = runner.run(files, progress: progress)
             let reconciliation = try StoreStage.run(&results, store: store, reconciler: reconciler).reconciliation
             mirrorFindings = StoreStage.findings(reconciliation, involving: results)
         } else {
-            mirrorFindings = reconciler.mirrorFindings(BatchDeclarations(results))
+            // Within the batch only: matched while the timing stage runs.
+            (results, mirrorFindings) = runner.run(files, progress: progress) { reconciler.mirrorFindings($0) }
         }
         let report = BatchReport(files: results, crossFindings: mirrorFindings + (spill?.lossFindings ?? []), strict: strict, maxFindings: reading.maxFindings)
         switch format {

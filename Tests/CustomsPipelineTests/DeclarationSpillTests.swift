@@ -38,6 +38,23 @@ import Testing
         #expect(inMemory.contains("\"mirror."))
     }
 
+    @Test("mirror findings matched alongside the timing stage are those matched after it")
+    func mirrorFindingsAlongsideTiming() throws {
+        var configuration = try PipelineConfiguration.load(jobs: 2)
+        configuration.retainsFullDeclarations = false
+        configuration.spill = DeclarationSpill()
+        configuration.spillThreshold = 1
+        let files = try FileDiscovery.files(in: [TestPaths.corpus.path, TestPaths.samples.path])
+        let runner = BatchRunner(configuration: configuration)
+        let after = runner.run(files)
+        let reconciler = Reconciler()
+        let (alongside, mirror) = runner.run(files) { reconciler.mirrorFindings($0) }
+        #expect(mirror == reconciler.mirrorFindings(BatchDeclarations(after)))
+        #expect(mirror.contains { $0.rule.hasPrefix("mirror.") })
+        #expect(alongside.map(\.findings) == after.map(\.findings))
+        #expect(alongside.map { Array($0.declarations) } == after.map { Array($0.declarations) })
+    }
+
     @Test("CEB621's repeated inventory numbers keep their #n keys when spilled")
     func repeatedIDsKeepPositionKeys() throws {
         let file = TestPaths.corpus("cn-ceb/CEB621Message.xml")

@@ -22,6 +22,26 @@ import Testing
         #expect(two.root == one.root)
     }
 
+    @Test("a CSV file read on a second thread gives the same declarations, findings and order", arguments: [
+        "Samples/forwarder-manifest-ru.csv", "Tests/Fixtures/csv/id-comes-back-after-another-declaration.csv",
+        "Tests/Fixtures/csv/unclosed-quote.csv", "Tests/Fixtures/csv/russian-excel-cp1251-semicolon-decimal-comma.csv",
+    ])
+    func csvDeclarationsInTheSameOrder(file: String) throws {
+        let path = TestPaths.packageRoot.appendingPathComponent(file).path
+        let configuration = try PipelineConfiguration.load()
+        let prefix = Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(FileFacts.prefixLength))
+        let reader = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
+        var direct: [DeclarationDraft] = []
+        let one = OverlappedReading.read(reader, overlapped: false) { direct.append($0) }
+        var overlapped: [DeclarationDraft] = []
+        let two = OverlappedReading.read(reader, overlapped: true) { overlapped.append($0) }
+        #expect(!direct.isEmpty)
+        #expect(overlapped.map(\.declaration) == direct.map(\.declaration))
+        #expect(overlapped.map(\.findings) == direct.map(\.findings))
+        #expect(two.findings == one.findings)
+        #expect(two.layout == one.layout)
+    }
+
     @Test func moreRecordsThanThePipeHoldsAreAllHandedOver() {
         let pipe = RecordPipe(capacity: 2)
         let count = 1000

@@ -22,7 +22,7 @@ public struct CSVReadOutcome: Sendable {
 /// `encoding.invalid`, `csv.malformed` (field count, unclosed quote, text after a closing quote,
 /// an id that comes back after another declaration), `csv.header` (no `id` column: the file is
 /// read as one declaration), and the field and code findings of each declaration.
-public struct CSVDocumentReader {
+public struct CSVDocumentReader: Sendable {
     public var path: String
     public var prefix: [UInt8]
     public var options: CSVReadingOptions
