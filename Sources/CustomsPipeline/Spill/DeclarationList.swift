@@ -84,11 +84,12 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         spilled!.append(declaration, memory: &memory)
     }
 
-    /// Writes what is still buffered to the spill (a read of the list does not need it: buffered
-    /// declarations are read from the buffer).
-    mutating func flush() {
+    /// Writes what is still buffered to the spill and lets the buffer go (the file is read: a
+    /// batch of many spilled files must not keep a 1 MiB buffer each).
+    mutating func finishWriting() {
         guard spilled != nil else { return }
         spilled!.flush(memory: &memory)
+        spilled!.buffer = []
     }
 
     /// Gives each declaration its key (``DeclarationKeys``): set in place in memory, applied on
@@ -98,7 +99,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
             DeclarationKeys.assign(&memory, fileHash: fileHash)
             return
         }
-        flush()
+        finishWriting()
         var repeated = Set<String>()
         if !spilled!.repeatedCandidates.isEmpty {
             // Some id hashes repeat: count those ids exactly.
