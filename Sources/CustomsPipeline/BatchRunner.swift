@@ -21,13 +21,18 @@ public struct BatchRunner: Sendable {
 
     /// ``run(_:progress:)``, with `crossFile` — another cross-file stage over the batch's
     /// declarations, e.g. `validate`'s mirror findings — run on a second thread while the timing
-    /// stage runs on this one; returns the results and what `crossFile` found.
+    /// stage runs on this one (one after the other with one job); returns the results and what
+    /// `crossFile` found.
     public func run(
         _ files: [String], progress: (@Sendable (Int) -> Void)? = nil,
         alongsideTiming crossFile: @escaping @Sendable (BatchDeclarations) -> [Finding]
     ) -> (results: [FileResult], findings: [Finding]) {
         var ordered = processed(files, progress: progress)
         let batch = BatchDeclarations(ordered)
+        guard processor.configuration.jobs > 1 else {
+            BatchTiming.attach(&ordered, configuration: processor.configuration)
+            return (ordered, crossFile(batch))
+        }
         let found = LockedValue<[Finding]>([])
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
