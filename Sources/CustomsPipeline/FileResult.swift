@@ -36,6 +36,7 @@ public struct FileResult: Sendable {
             if let key = finding.declaration { failing.insert(key) } else { fileFails = true }
         }
         let (allFail, keys) = (fileFails, failing)
-        return { declaration in !allFail && !keys.contains(declaration.key) }
+        // A declaration that could not be read back from the spill is never valid.
+        return { declaration in !allFail && !keys.contains(declaration.key) && declaration.sourceFormat != Spilled.unreadableFormat }
     }
 }

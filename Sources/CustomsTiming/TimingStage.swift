@@ -34,7 +34,8 @@ public struct TimingStage: Sendable {
         let chunks = max(1, min(jobs, declarations.count / Self.declarationsPerThread))
         let parts = LockedValue<[[Finding]]>(Array(repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = declarations.count * chunk / chunks..<declarations.count * (chunk + 1) / chunks
+            let start = declarations.startIndex
+            let range = start + declarations.count * chunk / chunks..<start + declarations.count * (chunk + 1) / chunks
             var found: [Finding] = []
             for declaration in declarations[range] {
                 found += time(TimingSubject(declaration, looseEvents: declaration.id.flatMap { looseEvents[$0] } ?? [])).1

@@ -50,11 +50,17 @@ struct ValidateCommand: ParsableCommand {
             (results, mirrorFindings) = runner.run(files, progress: progress) { reconciler.mirrorFindings($0) }
         }
         let report = BatchReport(files: results, crossFindings: mirrorFindings + (spill?.lossFindings ?? []), strict: strict, maxFindings: reading.maxFindings)
+        let failuresReported = spill?.readFailures ?? 0
         switch format {
         case .json:
             report.writeJSON { print($0, terminator: "") }
             print()
         case .text: print(report.text, terminator: "")
+        }
+        // Writing the report reads the spill again: a read that failed then was not in the report.
+        if let spill, spill.readFailures > failuresReported, let loss = spill.lossFindings.first {
+            FileHandle.standardError.write(Data((loss.textLine + "\n").utf8))
+            throw ExitCode(1)
         }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }

@@ -61,10 +61,18 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
                 memory[position] = newValue
                 return
             }
-            // A replaced declaration stays in memory (rare: renaming a file's declarations).
-            if !spilled!.sourceFiles.contains(newValue.source.file) { spilled!.sourceFiles.append(newValue.source.file) }
-            memory.append(newValue)
-            spilled!.slots[position] = .inMemory(memory.count - 1)
+            // A replaced declaration stays in memory (rare: renaming a file's declarations), as
+            // given: like a list in memory, its key is what it carries once keys are assigned.
+            let old = spilled!.declaration(at: position, memory: memory, goodsItems: false)
+            spilled!.countSource(old.source.file, by: -1)
+            spilled!.countSource(newValue.source.file, by: 1)
+            if spilled!.keys == nil { spilled!.noteID(newValue.id) }
+            if case let .inMemory(index) = spilled!.slots[position] {
+                memory[index] = newValue
+            } else {
+                memory.append(newValue)
+                spilled!.slots[position] = .inMemory(memory.count - 1)
+            }
         }
     }
 
@@ -102,17 +110,19 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         finishWriting()
         var repeated = Set<String>()
         if !spilled!.repeatedCandidates.isEmpty {
-            // Some id hashes repeat: count those ids exactly.
+            // Some id hashes repeat: count those ids exactly (reading the file in blocks).
             var counts: [String: Int] = [:]
-            for position in indices {
-                if let id = spilled!.declaration(at: position, memory: memory, goodsItems: false).id,
-                   spilled!.repeatedCandidates.contains(id) {
-                    counts[id, default: 0] += 1
-                }
+            for declaration in headers {
+                if let id = declaration.id, spilled!.repeatedCandidates.contains(id) { counts[id, default: 0] += 1 }
             }
             repeated = Set(counts.filter { $0.value > 1 }.keys)
         }
-        spilled!.keys = DeclarationKeys.Rule(fileHash: fileHash, repeatedIDs: repeated)
+        let rule = DeclarationKeys.Rule(fileHash: fileHash, repeatedIDs: repeated)
+        // Declarations kept in memory get their key now; those in the file as they are read.
+        for (position, slot) in spilled!.slots.enumerated() {
+            if case let .inMemory(index) = slot { memory[index].key = rule.key(id: memory[index].id, position: position) }
+        }
+        spilled!.keys = rule
         spilled!.idHashes = []
         spilled!.repeatedCandidates = []
     }
@@ -128,7 +138,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// The source files of the declarations (``CustomsCore/SourceLocation/file``), each once:
     /// normally only the file's own path.
     public var sourceFiles: [String] {
-        if let spilled { return spilled.sourceFiles }
+        if let spilled { return spilled.sourceFiles.filter { $0.count > 0 }.map(\.file) }
         var files: [String] = []
         for declaration in memory where !files.contains(declaration.source.file) { files.append(declaration.source.file) }
         return files
@@ -208,17 +218,18 @@ struct Spilled: Sendable {
     /// when keys are assigned): whether an id is unique in the file without keeping every id.
     var idHashes = Set<Int>()
     var repeatedCandidates = Set<String>()
-    var sourceFiles: [String] = []
+    /// The declarations' source files, in order of first appearance, with how many name each.
+    var sourceFiles: [(file: String, count: Int)] = []
+    /// The first slot of the declarations in `buffer`.
+    var bufferedFrom = 0
 
     init(spill: DeclarationSpill) {
         self.spill = spill
     }
 
     mutating func append(_ declaration: Declaration, memory: inout [Declaration]) {
-        if let id = declaration.id, !idHashes.insert(id.hashValue).inserted { repeatedCandidates.insert(id) }
-        if sourceFiles.last != declaration.source.file && !sourceFiles.contains(declaration.source.file) {
-            sourceFiles.append(declaration.source.file)
-        }
+        noteID(declaration.id)
+        countSource(declaration.source.file, by: 1)
         let start = buffer.count
         DeclarationCodec.encode(declaration, into: &buffer)
         let length = buffer.count - start
@@ -232,23 +243,37 @@ struct Spilled: Sendable {
         if buffer.count >= SpillBlock.size { flush(memory: &memory) }
     }
 
+    /// Keeps track of ids whose hash came before (a superset of the ids that repeat).
+    mutating func noteID(_ id: String?) {
+        if let id, !idHashes.insert(id.hashValue).inserted { repeatedCandidates.insert(id) }
+    }
+
+    mutating func countSource(_ file: String, by change: Int) {
+        if let last = sourceFiles.indices.last, sourceFiles[last].file == file {
+            sourceFiles[last].count += change
+        } else if let index = sourceFiles.firstIndex(where: { $0.file == file }) {
+            sourceFiles[index].count += change
+        } else {
+            sourceFiles.append((file, change))
+        }
+    }
+
     /// Writes the buffer to the spill and points its slots there; if the spill refuses, the
     /// buffered declarations are decoded back into memory.
     mutating func flush(memory: inout [Declaration]) {
+        defer { bufferedFrom = slots.count }
         guard !buffer.isEmpty else { return }
         let base = spill.append(buffer)
-        for index in slots.indices.reversed() {
-            guard case let .inBuffer(offset, length) = slots[index] else {
-                if case .inFile = slots[index] { break }
-                continue
-            }
+        for index in bufferedFrom..<slots.count {
+            guard case let .inBuffer(offset, length) = slots[index] else { continue }
             if let base {
                 slots[index] = .inFile(offset: base + Int64(offset), length: length)
             } else {
                 let declaration = buffer.withUnsafeBytes {
                     DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]))
                 }
-                // Decoding what this process just encoded cannot fail; if it did, the slot says so on read.
+                // Decoding what this process just encoded cannot fail; if it did, the batch says so.
+                if declaration == nil { spill.noteReadFailure() }
                 memory.append(declaration ?? Spilled.unreadable)
                 slots[index] = .inMemory(memory.count - 1)
             }
@@ -266,7 +291,8 @@ struct Spilled: Sendable {
         var declaration: Declaration?
         switch slots[position] {
         case let .inMemory(index):
-            declaration = memory[index]
+            // Kept in memory: its key is set (``DeclarationList/assignKeys(fileHash:)``, or as given).
+            return memory[index]
         case let .inBuffer(offset, length):
             declaration = buffer.withUnsafeBytes {
                 DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]), goodsItems: goodsItems)
@@ -297,5 +323,6 @@ struct Spilled: Sendable {
 
     /// What a read that failed gives: no id, no key, its format `unreadable`; the batch reports
     /// the failure (``DeclarationSpill/readFailures``).
-    static let unreadable = Declaration(sourceFormat: "unreadable", source: SourceLocation(file: ""))
+    static let unreadable = Declaration(sourceFormat: unreadableFormat, source: SourceLocation(file: ""))
+    static let unreadableFormat = "unreadable"
 }

@@ -26,10 +26,13 @@ public final class DeclarationSpill: Sendable {
 
     private let state = LockedValue(State())
     private let directory: String
+    private let sizeLimit: Int64?
 
-    /// `directory`: where the file is created; `nil`: `TMPDIR`, else `/tmp`.
-    public init(directory: String? = nil) {
+    /// `directory`: where the file is created; `nil`: `TMPDIR`, else `/tmp`. `sizeLimit`: bytes
+    /// of temporary disk the batch may use; past it, declarations stay in memory.
+    public init(directory: String? = nil, sizeLimit: Int64? = nil) {
         self.directory = directory ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        self.sizeLimit = sizeLimit
     }
 
     deinit {
@@ -43,6 +46,10 @@ public final class DeclarationSpill: Sendable {
     func append(_ bytes: [UInt8]) -> Int64? {
         state.withLock { state -> Int64? in
             guard !state.failed else { return nil }
+            if let sizeLimit, state.end + Int64(bytes.count) > sizeLimit {
+                state.failed = true
+                return nil
+            }
             if state.descriptor < 0 {
                 guard let descriptor = Self.open(in: directory) else {
                     state.failed = true
