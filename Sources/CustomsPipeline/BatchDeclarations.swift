@@ -32,6 +32,15 @@ public struct BatchDeclarations: DeclarationCollection, Sendable {
         return lists[list].header(at: local)
     }
 
+    public func forEach(at positions: some Collection<Int>, goodsItems: Bool, _ body: (Int, Declaration) -> Void) {
+        // One block for every file: their declarations share the batch's spill.
+        var block = SpillBlock()
+        for position in positions {
+            let (list, local) = locate(position)
+            body(position, lists[list].declaration(at: local, goodsItems: goodsItems, block: &block))
+        }
+    }
+
     /// The index of the file and the position in it.
     private func locate(_ position: Int) -> (Int, Int) {
         // The last file whose start is at or before `position`.
@@ -79,6 +88,10 @@ public struct BatchDeclarations: DeclarationCollection, Sendable {
 
         public subscript(position: Int) -> Declaration {
             batch.header(at: position)
+        }
+
+        public func forEach(at positions: some Collection<Int>, goodsItems: Bool, _ body: (Int, Declaration) -> Void) {
+            batch.forEach(at: positions, goodsItems: false, body)
         }
 
         public func makeIterator() -> Iterator {

@@ -22,27 +22,29 @@ public struct BatchRunner: Sendable {
     /// ``run(_:progress:)``, with `crossFile` — another cross-file stage over the batch's
     /// declarations, e.g. `validate`'s mirror findings — run on a second thread while the timing
     /// stage runs on this one (one after the other with one job); returns the results and what
-    /// `crossFile` found.
+    /// `crossFile` found. `crossFile` gets the batch and the positions of the latest copy of each
+    /// declaration (``CustomsCore/DeclarationCopies/latestIndices(_:)``, found once for both).
     public func run(
         _ files: [String], progress: (@Sendable (Int) -> Void)? = nil,
-        alongsideTiming crossFile: @escaping @Sendable (BatchDeclarations) -> [Finding]
+        alongsideTiming crossFile: @escaping @Sendable (BatchDeclarations, _ latest: [Int]) -> [Finding]
     ) -> (results: [FileResult], findings: [Finding]) {
         var ordered = processed(files, progress: progress)
         let batch = BatchDeclarations(ordered)
+        let latest = DeclarationCopies.latestIndices(batch.headers)
         guard processor.configuration.jobs > 1 else {
-            BatchTiming.attach(&ordered, configuration: processor.configuration)
-            return (ordered, crossFile(batch))
+            BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
+            return (ordered, crossFile(batch, latest))
         }
         let found = LockedValue<[Finding]>([])
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            let findings = crossFile(batch)
+            let findings = crossFile(batch, latest)
             found.withLock { $0 = findings }
             done.signal()
         }
         thread.stackSize = 8 << 20
         thread.start()
-        BatchTiming.attach(&ordered, configuration: processor.configuration)
+        BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
         done.wait()
         return (ordered, found.withLock { $0 })
     }

@@ -19,12 +19,13 @@ public enum BatchTiming {
     /// The declarations to time (copies counted once) and the events that join them by id.
     /// No declaration is copied: the selection reads them from their file results (timing reads
     /// no goods item, so spilled declarations are read without them).
+    /// `latest`: the positions of the latest copies in the batch, when already known.
     static func timed(
-        _ results: [FileResult], looseEvents: [String: [Event]]
+        _ results: [FileResult], looseEvents: [String: [Event]], latest: [Int]? = nil
     ) -> (DeclarationSelection<BatchDeclarations.Headers>, [String: [Event]]) {
         var loose = looseEvents
         let batch = BatchDeclarations(results).headers
-        let latest = DeclarationCopies.latestIndices(batch)
+        let latest = latest ?? DeclarationCopies.latestIndices(batch)
         // Event logs are found in one pass in batch order (a spilled batch is read in blocks).
         var isLatest = [Bool](repeating: false, count: batch.count)
         for position in latest { isLatest[position] = true }
@@ -57,10 +58,12 @@ public enum BatchTiming {
     /// Adds the timing findings to the file results they belong to; findings about event logs
     /// whose declaration is in no file have no file and are returned.
     @discardableResult
-    public static func attach(_ results: inout [FileResult], configuration: PipelineConfiguration) -> [Finding] {
+    public static func attach(
+        _ results: inout [FileResult], configuration: PipelineConfiguration, latest: [Int]? = nil
+    ) -> [Finding] {
         guard let data = configuration.timing else { return [] }
         // Only the findings are filed: the intervals of each declaration are not kept.
-        let (declarations, loose) = timed(results, looseEvents: [:])
+        let (declarations, loose) = timed(results, looseEvents: [:], latest: latest)
         let findings = TimingStage(data: data).findings(declarations: declarations, looseEvents: loose, jobs: configuration.jobs)
         var indexByFile: [String: Int] = [:]
         for (index, result) in results.enumerated() {

@@ -94,8 +94,10 @@ public struct ConsignmentMatcher: Sendable {
         var countryCodes: [String: UInt32] = [:]
         // The identifiers of every counterpart-side declaration, by hash.
         var entries = KeyIndex()
-        for (slot, position) in positions.enumerated() {
-            let declaration = declarations.header(at: position)
+        // Read in blocks where the positions ascend (a batch kept on disk).
+        var slot = -1
+        declarations.forEach(at: positions, goodsItems: false) { _, declaration in
+            slot += 1
             if let lodged = declaration.lodgedOn.flatMap(LocalDateTime.parseISO) {
                 matching.lodged[slot] = lodged.secondsSinceEpoch
             }

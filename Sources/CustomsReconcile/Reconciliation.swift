@@ -98,8 +98,9 @@ public struct Reconciler: Sendable {
         return mirrorFindings(latest, at: Array(latest.indices))
     }
 
-    /// The mirror findings among the declarations at `positions` (the latest copies).
-    func mirrorFindings<Declarations: DeclarationCollection>(
+    /// The mirror findings among the declarations at `positions` (the latest copies,
+    /// ``CustomsCore/DeclarationCopies/latestIndices(_:)``, when the caller has them already).
+    public func mirrorFindings<Declarations: DeclarationCollection>(
         _ declarations: Declarations, at positions: [Int]
     ) -> [Finding] {
         var findings: [Finding] = []

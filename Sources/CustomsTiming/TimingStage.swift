@@ -28,16 +28,17 @@ public struct TimingStage: Sendable {
     ///
     /// `declarations` may read each declaration on access (a batch kept on disk): each is read
     /// once, and the loose events' ids are looked for only when there are loose events.
-    public func findings<Declarations: RandomAccessCollection<Declaration>>(
+    public func findings<Declarations: DeclarationCollection & Sendable>(
         declarations: Declarations, looseEvents: [String: [Event]] = [:], jobs: Int = 1
-    ) -> [Finding] where Declarations.Index == Int, Declarations: Sendable {
+    ) -> [Finding] {
         let chunks = max(1, min(jobs, declarations.count / Self.declarationsPerThread))
         let parts = LockedValue<[[Finding]]>(Array(repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = declarations.startIndex
             let range = start + declarations.count * chunk / chunks..<start + declarations.count * (chunk + 1) / chunks
             var found: [Finding] = []
-            for declaration in declarations[range] {
+            // Timing reads no goods item; a batch kept on disk is read in blocks.
+            declarations.forEach(at: range, goodsItems: false) { _, declaration in
                 found += time(TimingSubject(declaration, looseEvents: declaration.id.flatMap { looseEvents[$0] } ?? [])).1
             }
             parts.withLock { $0[chunk] = found }

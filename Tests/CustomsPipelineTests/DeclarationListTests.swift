@@ -138,7 +138,7 @@ import Glibc
         configuration.spillThreshold = 1
         let files = try FileDiscovery.files(in: [TestPaths.corpus("cn-ceb/CEB621Message.xml")])
         let reconciler = Reconciler()
-        let (results, mirror) = BatchRunner(configuration: configuration).run(files) { reconciler.mirrorFindings($0) }
+        let (results, mirror) = BatchRunner(configuration: configuration).run(files) { reconciler.mirrorFindings($0, at: $1) }
         let report = BatchReport(files: results, crossFindings: mirror + spill.lossFindings)
         #expect(spill.readFailures == 0)
         // The temporary file fails from now on (an I/O error, simulated by truncating it).

@@ -48,7 +48,7 @@ import Testing
         let runner = BatchRunner(configuration: configuration)
         let after = runner.run(files)
         let reconciler = Reconciler()
-        let (alongside, mirror) = runner.run(files) { reconciler.mirrorFindings($0) }
+        let (alongside, mirror) = runner.run(files) { reconciler.mirrorFindings($0, at: $1) }
         #expect(mirror == reconciler.mirrorFindings(BatchDeclarations(after)))
         #expect(mirror.contains { $0.rule.hasPrefix("mirror.") })
         #expect(alongside.map(\.findings) == after.map(\.findings))

@@ -45,10 +45,10 @@ public enum DeclarationCopies {
         table.reserveCapacity(declarations.count)
         var result: [Int] = []
         result.reserveCapacity(declarations.count)
-        for index in declarations.indices {
-            guard let identity = Identity(declarations.header(at: index)) else {
+        declarations.forEach(at: declarations.indices, goodsItems: false) { index, declaration in
+            guard let identity = Identity(declaration) else {
                 result.append(index)
-                continue
+                return
             }
             let slot = table.slot(of: identityHash(identity), orRecord: result.count) {
                 Identity(declarations.header(at: result[$0])) == identity

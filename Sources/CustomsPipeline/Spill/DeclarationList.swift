@@ -83,6 +83,17 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         return spilled.declaration(at: position, memory: memory, goodsItems: false)
     }
 
+    /// The declaration at `position`, read through `block` when spilled (see ``forEach(at:goodsItems:_:)``).
+    func declaration(at position: Int, goodsItems: Bool, block: inout SpillBlock) -> Declaration {
+        guard let spilled else { return memory[position] }
+        return spilled.declaration(at: position, memory: memory, goodsItems: goodsItems, block: &block)
+    }
+
+    public func forEach(at positions: some Collection<Int>, goodsItems: Bool, _ body: (Int, Declaration) -> Void) {
+        var block = SpillBlock()
+        for position in positions { body(position, declaration(at: position, goodsItems: goodsItems, block: &block)) }
+    }
+
     public mutating func append(_ declaration: Declaration) {
         if spilled == nil {
             memory.append(declaration)
