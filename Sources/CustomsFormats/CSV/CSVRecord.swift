@@ -8,9 +8,8 @@
 struct CSVRecord {
     /// The fields' bytes, one after the other.
     private(set) var bytes: [UInt8]
-    /// `ends[i]` is the end of field `i` in `bytes`; field `i` starts at `starts[i]`.
-    private(set) var starts: [Int32]
-    private(set) var ends: [Int32]
+    /// Field `i` is `bytes[bounds[2 i] ..< bounds[2 i + 1]]`.
+    private(set) var bounds: [Int32]
     /// 1-based record number, the header being row 1 (a quoted line break does not start a new
     /// row, as in a spreadsheet); blank lines count.
     var row: Int
@@ -20,35 +19,44 @@ struct CSVRecord {
     init(row: Int, capacity: Int, fields: Int) {
         bytes = []
         bytes.reserveCapacity(capacity)
-        starts = []
-        starts.reserveCapacity(fields)
-        ends = []
-        ends.reserveCapacity(fields)
+        bounds = []
+        bounds.reserveCapacity(2 * fields)
         self.row = row
     }
 
+    /// A record of fields already unescaped and trimmed: `bounds` holds each field's start and end in `bytes`.
+    init(row: Int, bytes: [UInt8], bounds: [Int32], invalidField: Int?) {
+        self.row = row
+        self.bytes = bytes
+        self.bounds = bounds
+        self.invalidField = invalidField
+    }
+
+    @inline(__always) private func start(_ index: Int) -> Int { Int(bounds[2 &* index]) }
+    @inline(__always) private func end(_ index: Int) -> Int { Int(bounds[2 &* index &+ 1]) }
+
     /// How many fields the record has.
-    var count: Int { ends.count }
+    var count: Int { bounds.count >> 1 }
 
     /// True when field `index` is empty.
-    func isEmpty(_ index: Int) -> Bool { starts[index] == ends[index] }
+    func isEmpty(_ index: Int) -> Bool { start(index) == end(index) }
 
     /// The number of bytes of field `index`.
-    func length(_ index: Int) -> Int { Int(ends[index] - starts[index]) }
+    func length(_ index: Int) -> Int { end(index) - start(index) }
 
     /// The text of field `index` (valid UTF-8 unless it is `invalidField` or later: then
     /// invalid sequences read as U+FFFD, as `String(decoding:)` does).
     subscript(index: Int) -> String {
-        let start = Int(starts[index])
-        let end = Int(ends[index])
+        let start = start(index)
+        let end = end(index)
         if start == end { return "" }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of field `index`.
     func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = Int(starts[index])
-        let end = Int(ends[index])
+        let start = start(index)
+        let end = end(index)
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
@@ -57,8 +65,8 @@ struct CSVRecord {
         let length = self.length(index)
         guard length == other.length(otherIndex) else { return false }
         if length == 0 { return true }
-        let a = Int(starts[index])
-        let b = Int(other.starts[otherIndex])
+        let a = start(index)
+        let b = other.start(otherIndex)
         return bytes.withUnsafeBufferPointer { mine in
             other.bytes.withUnsafeBufferPointer { theirs in
                 memcmp(mine.baseAddress! + a, theirs.baseAddress! + b, length) == 0
@@ -78,7 +86,7 @@ struct CSVRecord {
     var fields: [String] { (0..<count).map { self[$0] } }
 
     /// True when the record is one empty field (a blank line).
-    var isBlankLine: Bool { count == 1 && starts[0] == ends[0] }
+    var isBlankLine: Bool { count == 1 && start(0) == end(0) }
 
     // MARK: Building (the reader)
 
@@ -94,7 +102,7 @@ struct CSVRecord {
     mutating func finishField(from start: Int, nonASCII: Bool) {
         var first = start
         var end = bytes.count
-        let index = ends.count
+        let index = count
         bytes.withUnsafeBufferPointer { b in
             while first < end, b[first] == 0x20 || b[first] == 0x09 { first += 1 }
             while end > first, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
@@ -105,8 +113,8 @@ struct CSVRecord {
         }
         // Trailing bytes trimmed are given back, so the buffer holds only the fields' bytes.
         if end < bytes.count { bytes.removeSubrange(end...) }
-        starts.append(Int32(first))
-        ends.append(Int32(end))
+        bounds.append(Int32(first))
+        bounds.append(Int32(end))
         if nonASCII, invalidField == nil, !CSVRecord.isValidUTF8(bytes, first, end) { invalidField = index }
     }
 

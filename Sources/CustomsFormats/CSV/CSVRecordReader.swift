@@ -23,6 +23,9 @@ struct CSVRecordReader {
     /// The size of the last record, to reserve the next one's buffers at once.
     private var lastBytes = 256
     private var lastFields = 16
+    /// Scratch storage of the record being read by ``fastRecord()``.
+    private var scratchBytes: [UInt8] = []
+    private var scratchBounds: [Int32] = []
 
     init(source: CSVByteSource, delimiter: UInt8, limits: CSVLimits = .standard) {
         self.source = source
@@ -37,8 +40,7 @@ struct CSVRecordReader {
     private mutating func fill() throws -> Bool {
         if position < chunk.count { return true }
         if atEnd { return false }
-        if let next = try source.next() {
-            chunk = next
+        if try source.next(into: &chunk) {
             position = 0
             return true
         }
@@ -133,6 +135,7 @@ struct CSVRecordReader {
             }
         }
         row += 1
+        if let record = fastRecord() { return record }
         var state = Progress(record: CSVRecord(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
         let limits = self.limits
         let delimiter = self.delimiter
@@ -218,6 +221,119 @@ struct CSVRecordReader {
         }
         try state.finishField(limits)
         return finished(state.record)
+    }
+
+    /// The record at `position` when the chunk holds all of it, its line end included, and it is
+    /// well-formed and within the limits (the common record), read in one pass over the chunk:
+    /// fields are unescaped and trimmed into scratch storage, then copied into the record at
+    /// once. `nil` (nothing consumed) for any other record, which the byte-by-byte path then
+    /// reads, with its errors.
+    private mutating func fastRecord() -> CSVRecord? {
+        let start = position
+        let available = chunk.count - start
+        guard available > 0 else { return nil }
+        if scratchBytes.count < available { scratchBytes = [UInt8](repeating: 0, count: max(available, 4096)) }
+        let delimiter = self.delimiter
+        let limits = self.limits
+        let row = self.row
+        var fieldCount = 0
+        var byteCount = 0
+        var invalid: Int?
+        var next = -1
+        let quote = CSVRecordReader.quote
+        let cr = CSVRecordReader.cr
+        let lf = CSVRecordReader.lf
+        guard delimiter != quote, delimiter != cr, delimiter != lf else { return nil }
+        chunk.withUnsafeBufferPointer { input in
+            scratchBytes.withUnsafeMutableBufferPointer { output in
+                let base = input.baseAddress!
+                let out = output.baseAddress!
+                let count = input.count
+                var index = start
+                var written = 0
+                // Bytes of the fields so far with a delimiter each, as the byte-by-byte path counts them.
+                var recordBytes = 0
+                while true {
+                    guard index < count else { return }
+                    let fieldStart = written
+                    var high: UInt8 = 0
+                    if base[index] == quote {
+                        index += 1
+                        while true {
+                            guard index < count,
+                                  let found = memchr(base + index, Int32(quote), count - index) else { return }
+                            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                            let length = at - index
+                            if length > 0 {
+                                (out + written).update(from: base + index, count: length)
+                                for offset in index..<at { high |= base[offset] }
+                                written += length
+                            }
+                            index = at + 1
+                            guard index < count else { return }
+                            if base[index] == quote {
+                                out[written] = quote
+                                written += 1
+                                index += 1
+                            } else {
+                                break
+                            }
+                        }
+                        // After the closing quote: a delimiter or the line end, else the byte-by-byte path says what is wrong.
+                        let byte = base[index]
+                        guard byte == delimiter || byte == cr || byte == lf else { return }
+                    } else {
+                        let from = index
+                        while index < count {
+                            let byte = base[index]
+                            if byte == delimiter || byte == lf || byte == cr { break }
+                            high |= byte
+                            index += 1
+                        }
+                        guard index < count else { return }
+                        let length = index - from
+                        if length > 0 { (out + written).update(from: base + from, count: length) }
+                        written += length
+                    }
+                    // The field is `out[fieldStart..<written]`, and `base[index]` ends it.
+                    let length = written - fieldStart
+                    recordBytes += length + 1
+                    guard length <= limits.maxFieldBytes, fieldCount < limits.maxFields,
+                          recordBytes <= limits.maxRecordBytes else { return }
+                    var first = fieldStart
+                    var end = written
+                    while first < end, out[first] == 0x20 || out[first] == 0x09 { first += 1 }
+                    while end > first, out[end - 1] == 0x20 || out[end - 1] == 0x09 { end -= 1 }
+                    if high >= 0x80 {
+                        while end - first >= 2, out[first] == 0xC2, out[first + 1] == 0xA0 { first += 2 }
+                        while end - first >= 2, out[end - 2] == 0xC2, out[end - 1] == 0xA0 { end -= 2 }
+                        if invalid == nil,
+                           String(validating: UnsafeBufferPointer(start: out + first, count: end - first), as: UTF8.self) == nil {
+                            invalid = fieldCount
+                        }
+                    }
+                    scratchBounds.append(Int32(first))
+                    scratchBounds.append(Int32(end))
+                    fieldCount += 1
+                    let byte = base[index]
+                    index += 1
+                    if byte == delimiter { continue }
+                    if byte == cr {
+                        // CR LF or CR alone; a CR that ends the chunk may be followed by a LF in the next one.
+                        guard index < count else { return }
+                        if base[index] == lf { index += 1 }
+                    }
+                    byteCount = written
+                    next = index
+                    return
+                }
+            }
+        }
+        defer { scratchBounds.removeAll(keepingCapacity: true) }
+        guard next >= 0 else { return nil }
+        position = next
+        let bytes = scratchBytes.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }
+        return CSVRecord(row: row, bytes: bytes, bounds: scratchBounds, invalidField: invalid)
     }
 
     private mutating func finished(_ record: CSVRecord) -> CSVRecord {
