@@ -49,9 +49,9 @@ struct CSVGoodsItemReader {
             }
         }
         item.description = plain.text(.description) ?? draft.text(cell(.description))
-        item.originCountry = plain.code(.originCountry, { codeLists.country($0, authority: authority) })
+        item.originCountry = plain.code(.originCountry, memo: context.countryMemo, { codeLists.country($0, authority: authority) })
             ?? draft.country(cell(.originCountry), authority: authority, codeLists: codeLists, asFiled: &asFiled)
-        if let unit = plain.code(.unit, { context.rec20.contains($0) ? .resolved($0, system: nil) : .unknown }) {
+        if let unit = plain.code(.unit, memo: context.unitMemo, { context.rec20.contains($0) ? .resolved($0, system: nil) : .unknown }) {
             // A Rec 20 unit as filed: the quantity stays as it is.
             item.unit = unit
             item.quantity = plain.decimal(.quantity) ?? draft.decimal(cell(.quantity), format: format, asFiled: &asFiled)
@@ -78,7 +78,7 @@ struct CSVGoodsItemReader {
         item.packages = plain.decimal(.packages) ?? draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
         item.unitPrice = plain.decimal(.unitPrice) ?? draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
         item.value = plain.decimal(.value) ?? draft.decimal(cell(.value), format: format, asFiled: &asFiled)
-        item.currency = plain.code(.currency, { codeLists.currency($0, authority: authority) })
+        item.currency = plain.code(.currency, memo: context.currencyMemo, { codeLists.currency($0, authority: authority) })
             ?? draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
         for column in context.unknownColumns where !record.isEmpty(column) {
             asFiled.set(columns.headers[column], record[column])
