@@ -23,9 +23,10 @@ struct CSVRecordReader {
     /// The size of the last record, to reserve the next one's buffers at once.
     private var lastBytes = 256
     private var lastFields = 16
-    /// Scratch storage of the record being read by ``fastRecord()``.
-    private var scratchBytes: [UInt8] = []
+    /// Scratch storage of the record being read by ``fastRecord()``: its fields' bounds, and
+    /// the fields that hold doubled quotes.
     private var scratchBounds: [Int32] = []
+    private var scratchEscaped: [Int32] = []
 
     init(source: CSVByteSource, delimiter: UInt8, limits: CSVLimits = .standard) {
         self.source = source
@@ -225,115 +226,173 @@ struct CSVRecordReader {
 
     /// The record at `position` when the chunk holds all of it, its line end included, and it is
     /// well-formed and within the limits (the common record), read in one pass over the chunk:
-    /// fields are unescaped and trimmed into scratch storage, then copied into the record at
-    /// once. `nil` (nothing consumed) for any other record, which the byte-by-byte path then
-    /// reads, with its errors.
+    /// its bytes are copied at once and its fields are ranges of them (a quoted field with doubled
+    /// quotes is unescaped in the copy). `nil` (nothing consumed) for any other record, which the
+    /// byte-by-byte path then reads, with its errors.
     private mutating func fastRecord() -> CSVRecord? {
         let start = position
-        let available = chunk.count - start
-        guard available > 0 else { return nil }
-        if scratchBytes.count < available { scratchBytes = [UInt8](repeating: 0, count: max(available, 4096)) }
         let delimiter = self.delimiter
-        let limits = self.limits
-        let row = self.row
-        var fieldCount = 0
-        var byteCount = 0
-        var invalid: Int?
-        var next = -1
         let quote = CSVRecordReader.quote
         let cr = CSVRecordReader.cr
         let lf = CSVRecordReader.lf
-        guard delimiter != quote, delimiter != cr, delimiter != lf else { return nil }
+        guard start < chunk.count, delimiter != quote, delimiter != cr, delimiter != lf else { return nil }
+        let limits = self.limits
+        scratchBounds.removeAll(keepingCapacity: true)
+        scratchEscaped.removeAll(keepingCapacity: true)
+        var nonASCII = false
+        // The record's bytes are `chunk[start..<end]`; the next record starts at `next`.
+        var end = -1
+        var next = -1
         chunk.withUnsafeBufferPointer { input in
-            scratchBytes.withUnsafeMutableBufferPointer { output in
-                let base = input.baseAddress!
-                let out = output.baseAddress!
-                let count = input.count
-                var index = start
-                var written = 0
-                // Bytes of the fields so far with a delimiter each, as the byte-by-byte path counts them.
-                var recordBytes = 0
-                while true {
-                    guard index < count else { return }
-                    let fieldStart = written
-                    var high: UInt8 = 0
-                    if base[index] == quote {
-                        index += 1
-                        while true {
-                            guard index < count,
-                                  let found = memchr(base + index, Int32(quote), count - index) else { return }
-                            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                            let length = at - index
-                            if length > 0 {
-                                (out + written).update(from: base + index, count: length)
-                                for offset in index..<at { high |= base[offset] }
-                                written += length
-                            }
-                            index = at + 1
-                            guard index < count else { return }
-                            if base[index] == quote {
-                                out[written] = quote
-                                written += 1
-                                index += 1
-                            } else {
-                                break
-                            }
+            let base = input.baseAddress!
+            let count = input.count
+            let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+            let lineFeeds = UInt64(lf) &* 0x0101_0101_0101_0101
+            let returns = UInt64(cr) &* 0x0101_0101_0101_0101
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var index = start
+            // Bytes of the fields so far with a delimiter each, as the byte-by-byte path counts them.
+            var recordBytes = 0
+            while true {
+                guard index < count else { return }
+                var first: Int
+                var last: Int
+                var high: UInt64 = 0
+                var escaped = false
+                if base[index] == quote {
+                    index += 1
+                    first = index
+                    while true {
+                        guard index < count,
+                              let found = memchr(base + index, Int32(quote), count - index) else { return }
+                        let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                        for offset in index..<at { high |= UInt64(base[offset]) }
+                        index = at + 1
+                        guard index < count else { return }
+                        if base[index] == quote {
+                            escaped = true
+                            index += 1
+                        } else {
+                            last = at
+                            break
                         }
-                        // After the closing quote: a delimiter or the line end, else the byte-by-byte path says what is wrong.
-                        let byte = base[index]
-                        guard byte == delimiter || byte == cr || byte == lf else { return }
-                    } else {
-                        let from = index
+                    }
+                    // After the closing quote: a delimiter or the line end, else the byte-by-byte path says what is wrong.
+                    let byte = base[index]
+                    guard byte == delimiter || byte == cr || byte == lf else { return }
+                } else {
+                    first = index
+                    // Eight bytes at a time: the lowest byte equal to a delimiter, CR or LF ends the field.
+                    while index + 8 <= count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let a = word ^ delimiters
+                        let b = word ^ lineFeeds
+                        let c = word ^ returns
+                        let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+                        if found != 0 {
+                            let bytes = found.trailingZeroBitCount >> 3
+                            if bytes > 0 { high |= word & (UInt64.max >> (64 - 8 * bytes)) }
+                            index += bytes
+                            break
+                        }
+                        high |= word
+                        index += 8
+                    }
+                    if index + 8 > count {
                         while index < count {
                             let byte = base[index]
                             if byte == delimiter || byte == lf || byte == cr { break }
-                            high |= byte
+                            high |= UInt64(byte)
                             index += 1
                         }
                         guard index < count else { return }
-                        let length = index - from
-                        if length > 0 { (out + written).update(from: base + from, count: length) }
-                        written += length
                     }
-                    // The field is `out[fieldStart..<written]`, and `base[index]` ends it.
-                    let length = written - fieldStart
-                    recordBytes += length + 1
-                    guard length <= limits.maxFieldBytes, fieldCount < limits.maxFields,
-                          recordBytes <= limits.maxRecordBytes else { return }
-                    var first = fieldStart
-                    var end = written
-                    while first < end, out[first] == 0x20 || out[first] == 0x09 { first += 1 }
-                    while end > first, out[end - 1] == 0x20 || out[end - 1] == 0x09 { end -= 1 }
-                    if high >= 0x80 {
-                        while end - first >= 2, out[first] == 0xC2, out[first + 1] == 0xA0 { first += 2 }
-                        while end - first >= 2, out[end - 2] == 0xC2, out[end - 1] == 0xA0 { end -= 2 }
-                        if invalid == nil,
-                           String(validating: UnsafeBufferPointer(start: out + first, count: end - first), as: UTF8.self) == nil {
-                            invalid = fieldCount
-                        }
+                    last = index
+                }
+                // The field's untrimmed bytes are `first..<last` (escaped: doubled quotes still in),
+                // and `base[index]` ends it.
+                let isHigh = high & highs != 0
+                if escaped {
+                    var quotes = 0
+                    var offset = first
+                    while offset < last {
+                        if base[offset] == quote { quotes += 1; offset += 2 } else { offset += 1 }
                     }
-                    scratchBounds.append(Int32(first))
-                    scratchBounds.append(Int32(end))
-                    fieldCount += 1
-                    let byte = base[index]
-                    index += 1
-                    if byte == delimiter { continue }
-                    if byte == cr {
-                        // CR LF or CR alone; a CR that ends the chunk may be followed by a LF in the next one.
-                        guard index < count else { return }
-                        if base[index] == lf { index += 1 }
+                    recordBytes += last - first - quotes + 1
+                    guard last - first - quotes <= limits.maxFieldBytes else { return }
+                    scratchEscaped.append(Int32(scratchBounds.count >> 1))
+                } else {
+                    recordBytes += last - first + 1
+                    guard last - first <= limits.maxFieldBytes else { return }
+                    while first < last, base[first] == 0x20 || base[first] == 0x09 { first += 1 }
+                    while last > first, base[last - 1] == 0x20 || base[last - 1] == 0x09 { last -= 1 }
+                    if isHigh {
+                        nonASCII = true
+                        while last - first >= 2, base[first] == 0xC2, base[first + 1] == 0xA0 { first += 2 }
+                        while last - first >= 2, base[last - 2] == 0xC2, base[last - 1] == 0xA0 { last -= 2 }
                     }
-                    byteCount = written
-                    next = index
-                    return
+                }
+                guard scratchBounds.count >> 1 < limits.maxFields, recordBytes <= limits.maxRecordBytes else { return }
+                scratchBounds.append(Int32(first - start))
+                scratchBounds.append(Int32(last - start))
+                if escaped && isHigh { nonASCII = true }
+                let byte = base[index]
+                let ending = index
+                index += 1
+                if byte == delimiter { continue }
+                if byte == cr {
+                    // CR LF or CR alone; a CR that ends the chunk may be followed by a LF in the next one.
+                    guard index < count else { return }
+                    if base[index] == lf { index += 1 }
+                }
+                end = ending
+                next = index
+                return
+            }
+        }
+        guard next >= 0 else { return nil }
+        position = next
+        var bytes = chunk.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        var bounds = scratchBounds
+        if !scratchEscaped.isEmpty {
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                for field in scratchEscaped {
+                    let i = 2 * Int(field)
+                    var read = Int(bounds[i])
+                    let stop = Int(bounds[i + 1])
+                    var write = read
+                    while read < stop {
+                        buffer[write] = buffer[read]
+                        read += buffer[read] == quote ? 2 : 1
+                        write += 1
+                    }
+                    var first = Int(bounds[i])
+                    var last = write
+                    while first < last, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
+                    while last > first, buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 { last -= 1 }
+                    if nonASCII {
+                        while last - first >= 2, buffer[first] == 0xC2, buffer[first + 1] == 0xA0 { first += 2 }
+                        while last - first >= 2, buffer[last - 2] == 0xC2, buffer[last - 1] == 0xA0 { last -= 2 }
+                    }
+                    bounds[i] = Int32(first)
+                    bounds[i + 1] = Int32(last)
                 }
             }
         }
-        defer { scratchBounds.removeAll(keepingCapacity: true) }
-        guard next >= 0 else { return nil }
-        position = next
-        let bytes = scratchBytes.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }
-        return CSVRecord(row: row, bytes: bytes, bounds: scratchBounds, invalidField: invalid)
+        var invalid: Int?
+        if nonASCII {
+            bytes.withUnsafeBufferPointer { buffer in
+                for field in 0..<(bounds.count >> 1) {
+                    let range = Int(bounds[2 * field])..<Int(bounds[2 * field + 1])
+                    if String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) == nil {
+                        invalid = field
+                        return
+                    }
+                }
+            }
+        }
+        return CSVRecord(row: row, bytes: bytes, bounds: bounds, invalidField: invalid)
     }
 
     private mutating func finished(_ record: CSVRecord) -> CSVRecord {
