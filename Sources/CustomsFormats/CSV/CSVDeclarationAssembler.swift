@@ -20,6 +20,8 @@ final class CSVFileContext {
     let unitMemo = CSVCodeMemo(digits: true)
     /// The column of each declaration field (by ordinal), -1 when none: the column whose header maps to it.
     let declarationColumnOf: [Int]
+    /// The first and last column of the declaration columns (with any columns between them).
+    let declarationSpan: (first: Int, last: Int)?
 
     init(file: String, columns: CSVColumns, numberFormat: CSVNumberFormat, codeLists: CodeLists, rec20: Set<String>) {
         self.file = file
@@ -32,6 +34,8 @@ final class CSVFileContext {
             columns.fields[column].flatMap { $0.isGoodsItemColumn ? nil : (column, $0) }
         }
         itemColumns = columns.fields.indices.filter { columns.fields[$0]?.isGoodsItemColumn == true }
+        declarationSpan = declarationColumns.isEmpty
+            ? nil : (declarationColumns.map(\.column).min()!, declarationColumns.map(\.column).max()!)
         var columnOf = [Int](repeating: -1, count: CSVField.count)
         for (column, field) in declarationColumns { columnOf[field.ordinal] = column }
         declarationColumnOf = columnOf
@@ -70,6 +74,13 @@ final class CSVDeclarationAssembler {
 
     func add(_ record: CSVRecord) {
         let index = rows.count
+        // The declaration columns repeated as on the first row, byte for byte (the common row):
+        // every filed one was filed first there and is the same, nothing to note.
+        if index > 0, let span = context.declarationSpan, record.sameRun(span.first, span.last, as: rows[0]) {
+            isItemRow.append(itemColumns.contains { !record.isEmpty($0) })
+            rows.append(record)
+            return
+        }
         for (column, field) in declarationColumns where !record.isEmpty(column) {
             let earlier = firstFiled[field.ordinal]
             if earlier < 0 {

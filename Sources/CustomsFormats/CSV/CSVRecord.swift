@@ -74,6 +74,26 @@ struct CSVRecord {
         }
     }
 
+    /// True when fields `first...last` of this record and of `other` are the same bytes at the
+    /// same places of the record's bytes (so each of them is `same` as the other's), compared at once.
+    func sameRun(_ first: Int, _ last: Int, as other: CSVRecord) -> Bool {
+        guard last < count, last < other.count, first <= last else { return false }
+        let boundsEqual = bounds.withUnsafeBufferPointer { mine in
+            other.bounds.withUnsafeBufferPointer { theirs in
+                memcmp(mine.baseAddress! + 2 * first, theirs.baseAddress! + 2 * first, 4 * 2 * (last - first + 1)) == 0
+            }
+        }
+        guard boundsEqual else { return false }
+        let start = start(first)
+        let length = end(last) - start
+        if length == 0 { return true }
+        return bytes.withUnsafeBufferPointer { mine in
+            other.bytes.withUnsafeBufferPointer { theirs in
+                memcmp(mine.baseAddress! + start, theirs.baseAddress! + start, length) == 0
+            }
+        }
+    }
+
     /// True when field `index` holds exactly `text`'s UTF-8 bytes.
     func equals(_ index: Int, _ text: String) -> Bool {
         var text = text
