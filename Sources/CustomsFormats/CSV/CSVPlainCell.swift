@@ -72,6 +72,7 @@ enum CSVPlain {
     /// A number already plain in the file's format.
     static func decimal(_ record: CSVRecord, _ column: Int, format: CSVNumberFormat) -> Decimal? {
         record.withBytes(column) { bytes in
+            if let decided = CSVNumberFormat.plainValue(bytes: bytes, as: format) { return decided }
             guard CSVNumberFormat.isPlain(bytes: bytes) else { return nil }
             return CSVNumberFormat.parse(bytes: bytes, as: format)
         }
