@@ -25,7 +25,7 @@ struct CSVRecordReader {
     private var lastFields = 16
     /// Scratch storage of the record being read by ``fastRecord()``: its fields' bounds, and
     /// the fields that hold doubled quotes.
-    private var scratchBounds: [Int32] = []
+    private let scratchBounds = CSVBoundsScratch()
     private var scratchEscaped: [Int32] = []
 
     init(source: CSVByteSource, delimiter: UInt8, limits: CSVLimits = .standard) {
@@ -237,7 +237,8 @@ struct CSVRecordReader {
         let lf = CSVRecordReader.lf
         guard start < chunk.count, delimiter != quote, delimiter != cr, delimiter != lf else { return nil }
         let limits = self.limits
-        scratchBounds.removeAll(keepingCapacity: true)
+        let scratch = scratchBounds
+        scratch.count = 0
         scratchEscaped.removeAll(keepingCapacity: true)
         var nonASCII = false
         // The record's bytes are `chunk[start..<end]`; the next record starts at `next`.
@@ -321,7 +322,7 @@ struct CSVRecordReader {
                     }
                     recordBytes += last - first - quotes + 1
                     guard last - first - quotes <= limits.maxFieldBytes else { return }
-                    scratchEscaped.append(Int32(scratchBounds.count >> 1))
+                    scratchEscaped.append(Int32(scratch.count >> 1))
                 } else {
                     recordBytes += last - first + 1
                     guard last - first <= limits.maxFieldBytes else { return }
@@ -333,9 +334,8 @@ struct CSVRecordReader {
                         while last - first >= 2, base[last - 2] == 0xC2, base[last - 1] == 0xA0 { last -= 2 }
                     }
                 }
-                guard scratchBounds.count >> 1 < limits.maxFields, recordBytes <= limits.maxRecordBytes else { return }
-                scratchBounds.append(Int32(first - start))
-                scratchBounds.append(Int32(last - start))
+                guard scratch.count >> 1 < limits.maxFields, recordBytes <= limits.maxRecordBytes else { return }
+                scratch.append(Int32(first - start), Int32(last - start))
                 if escaped && isHigh { nonASCII = true }
                 let byte = base[index]
                 let ending = index
@@ -354,7 +354,7 @@ struct CSVRecordReader {
         guard next >= 0 else { return nil }
         position = next
         var bytes = chunk.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-        var bounds = scratchBounds
+        var bounds = Array(UnsafeBufferPointer(start: scratch.storage, count: scratch.count))
         if !scratchEscaped.isEmpty {
             bytes.withUnsafeMutableBufferPointer { buffer in
                 for field in scratchEscaped {
@@ -407,3 +407,30 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Growable storage of a record's field bounds while it is read, reused from record to record
+/// (written without the checks of an array append).
+final class CSVBoundsScratch {
+    private(set) var storage: UnsafeMutablePointer<Int32>
+    private var capacity = 128
+    var count = 0
+
+    init() { storage = .allocate(capacity: capacity) }
+
+    deinit { storage.deallocate() }
+
+    @inline(__always) func append(_ start: Int32, _ end: Int32) {
+        if count + 2 > capacity { grow() }
+        storage[count] = start
+        storage[count + 1] = end
+        count += 2
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        larger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
+    }
+}
