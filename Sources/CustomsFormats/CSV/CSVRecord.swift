@@ -1,42 +1,54 @@
-/// One record (row) of a CSV file: the bytes of its fields, unescaped and trimmed, side by side
-/// in one buffer, and where it stands.
+/// One record (row) of a CSV file: the bytes of its fields, unescaped and trimmed, and their
+/// bounds in one buffer, and where it stands.
 ///
 /// A field is a byte range of `bytes` (quotes removed, doubled quotes made single, surrounding
 /// spaces, tabs and no-break spaces trimmed); its text is made only when it is asked for, so a
-/// row costs two allocations however many columns it has, and a declaration column repeated on
+/// row costs one allocation however many columns it has, and a declaration column repeated on
 /// every row is compared byte for byte, never turned into a `String` again.
 struct CSVRecord {
-    /// The fields' bytes, one after the other.
-    private(set) var bytes: [UInt8]
-    /// Field `i` is `bytes[bounds[2 i] ..< bounds[2 i + 1]]`.
-    private(set) var bounds: [Int32]
+    /// The fields' bytes, one after the other, then (from `boundsOffset`, a multiple of 4) the
+    /// bounds of the fields: field `i` is the bytes from the `Int32` at `2 i` to the one at `2 i + 1`.
+    private let storage: [UInt8]
+    private let boundsOffset: Int
+    /// How many fields the record has.
+    let count: Int
     /// 1-based record number, the header being row 1 (a quoted line break does not start a new
     /// row, as in a spreadsheet); blank lines count.
     var row: Int
     /// The index of the first field whose bytes are not valid UTF-8, if any.
     var invalidField: Int?
 
-    init(row: Int, capacity: Int, fields: Int) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
-        bounds = []
-        bounds.reserveCapacity(2 * fields)
+    /// A record of fields already unescaped and trimmed: `bytes` holds the fields' bytes and
+    /// `bounds` (2 × `count`) each field's start and end in them; both are copied into one buffer.
+    init(row: Int, bytes: UnsafeBufferPointer<UInt8>, bounds: UnsafeBufferPointer<Int32>, invalidField: Int?) {
         self.row = row
-    }
-
-    /// A record of fields already unescaped and trimmed: `bounds` holds each field's start and end in `bytes`.
-    init(row: Int, bytes: [UInt8], bounds: [Int32], invalidField: Int?) {
-        self.row = row
-        self.bytes = bytes
-        self.bounds = bounds
         self.invalidField = invalidField
+        count = bounds.count >> 1
+        let offset = (bytes.count + 3) & ~3
+        boundsOffset = offset
+        let total = offset + 4 * bounds.count
+        storage = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+            if let source = bytes.baseAddress, bytes.count > 0 { base.copyMemory(from: source, byteCount: bytes.count) }
+            if offset > bytes.count { (base + bytes.count).initializeMemory(as: UInt8.self, repeating: 0, count: offset - bytes.count) }
+            if let source = bounds.baseAddress, bounds.count > 0 { (base + offset).copyMemory(from: source, byteCount: 4 * bounds.count) }
+            initialized = total
+        }
     }
 
-    @inline(__always) private func start(_ index: Int) -> Int { Int(bounds[2 &* index]) }
-    @inline(__always) private func end(_ index: Int) -> Int { Int(bounds[2 &* index &+ 1]) }
+    @inline(__always) private func start(_ index: Int) -> Int {
+        storage.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: boundsOffset &+ 8 &* index, as: Int32.self)) }
+    }
 
-    /// How many fields the record has.
-    var count: Int { bounds.count >> 1 }
+    @inline(__always) private func end(_ index: Int) -> Int {
+        storage.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: boundsOffset &+ 8 &* index &+ 4, as: Int32.self)) }
+    }
+
+    /// The number of bytes of the fields.
+    var byteCount: Int { count == 0 ? 0 : end(count - 1) }
+
+    private var bytes: [UInt8] { storage }
+
 
     /// True when field `index` is empty.
     func isEmpty(_ index: Int) -> Bool { start(index) == end(index) }
@@ -78,9 +90,9 @@ struct CSVRecord {
     /// same places of the record's bytes (so each of them is `same` as the other's), compared at once.
     func sameRun(_ first: Int, _ last: Int, as other: CSVRecord) -> Bool {
         guard last < count, last < other.count, first <= last else { return false }
-        let boundsEqual = bounds.withUnsafeBufferPointer { mine in
-            other.bounds.withUnsafeBufferPointer { theirs in
-                memcmp(mine.baseAddress! + 2 * first, theirs.baseAddress! + 2 * first, 4 * 2 * (last - first + 1)) == 0
+        let boundsEqual = storage.withUnsafeBytes { mine in
+            other.storage.withUnsafeBytes { theirs in
+                memcmp(mine.baseAddress! + boundsOffset + 8 * first, theirs.baseAddress! + other.boundsOffset + 8 * first, 8 * (last - first + 1)) == 0
             }
         }
         guard boundsEqual else { return false }
@@ -108,10 +120,41 @@ struct CSVRecord {
     /// True when the record is one empty field (a blank line).
     var isBlankLine: Bool { count == 1 && start(0) == end(0) }
 
-    // MARK: Building (the reader)
+    static func isValidUTF8(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            String(validating: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) != nil
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A record being read byte by byte (a record the chunk does not hold whole, or one the reader
+/// has to say something about): its fields' bytes and bounds as they are finished.
+struct CSVRecordBuilder {
+    private(set) var bytes: [UInt8]
+    private(set) var bounds: [Int32]
+    let row: Int
+    private(set) var invalidField: Int?
+
+    init(row: Int, capacity: Int, fields: Int) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+        bounds = []
+        bounds.reserveCapacity(2 * fields)
+        self.row = row
+    }
+
 
     /// The number of bytes written so far.
     var byteCount: Int { bytes.count }
+
+    /// How many fields are finished.
+    var count: Int { bounds.count >> 1 }
 
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
@@ -138,15 +181,11 @@ struct CSVRecord {
         if nonASCII, invalidField == nil, !CSVRecord.isValidUTF8(bytes, first, end) { invalidField = index }
     }
 
-    static func isValidUTF8(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            String(validating: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) != nil
+    /// The record read.
+    func build() -> CSVRecord {
+        bytes.withUnsafeBufferPointer { bytes in
+            bounds.withUnsafeBufferPointer { CSVRecord(row: row, bytes: bytes, bounds: $0, invalidField: invalidField) }
         }
     }
-}
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+}

@@ -61,7 +61,7 @@ struct CSVRecordReader {
 
     /// What the reader knows of the record being read.
     private struct Progress {
-        var record: CSVRecord
+        var record: CSVRecordBuilder
         let startRow: Int
         var nonASCII = false
         /// Where the current field's bytes begin in the record's buffer.
@@ -137,7 +137,7 @@ struct CSVRecordReader {
         }
         row += 1
         if let record = fastRecord() { return record }
-        var state = Progress(record: CSVRecord(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
+        var state = Progress(record: CSVRecordBuilder(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
         let limits = self.limits
         let delimiter = self.delimiter
 
@@ -193,7 +193,7 @@ struct CSVRecordReader {
                         skipLineFeed = true
                     }
                 }
-                return finished(state.record)
+                return finished(state.record.build())
             }
             if state.closed {
                 throw CSVStructureError(
@@ -221,7 +221,7 @@ struct CSVRecordReader {
                 row: state.startRow)
         }
         try state.finishField(limits)
-        return finished(state.record)
+        return finished(state.record.build())
     }
 
     /// The record at `position` when the chunk holds all of it, its line end included, and it is
@@ -353,10 +353,13 @@ struct CSVRecordReader {
         }
         guard next >= 0 else { return nil }
         position = next
-        var bytes = chunk.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-        var bounds = Array(UnsafeBufferPointer(start: scratch.storage, count: scratch.count))
+        let bounds = scratch.storage
+        let fieldCount = scratch.count >> 1
+        // The record is taken: its bytes in the chunk are not read again, so doubled quotes are
+        // unescaped there, in place.
         if !scratchEscaped.isEmpty {
-            bytes.withUnsafeMutableBufferPointer { buffer in
+            chunk.withUnsafeMutableBufferPointer { whole in
+                let buffer = UnsafeMutableBufferPointer(rebasing: whole[start..<end])
                 for field in scratchEscaped {
                     let i = 2 * Int(field)
                     var read = Int(bounds[i])
@@ -380,19 +383,20 @@ struct CSVRecordReader {
                 }
             }
         }
-        var invalid: Int?
-        if nonASCII {
-            bytes.withUnsafeBufferPointer { buffer in
-                for field in 0..<(bounds.count >> 1) {
+        return chunk.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[start..<end])
+            var invalid: Int?
+            if nonASCII {
+                for field in 0..<fieldCount {
                     let range = Int(bounds[2 * field])..<Int(bounds[2 * field + 1])
                     if String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) == nil {
                         invalid = field
-                        return
+                        break
                     }
                 }
             }
+            return CSVRecord(row: row, bytes: buffer, bounds: UnsafeBufferPointer(start: bounds, count: 2 * fieldCount), invalidField: invalid)
         }
-        return CSVRecord(row: row, bytes: bytes, bounds: bounds, invalidField: invalid)
     }
 
     private mutating func finished(_ record: CSVRecord) -> CSVRecord {
