@@ -49,7 +49,7 @@ final class CSVFileContext {
 /// goods-item column filed is a goods item. Memory: the rows of this one declaration.
 final class CSVDeclarationAssembler {
     let context: CSVFileContext
-    let firstRow: Int
+    private(set) var firstRow: Int
     /// The rows of this declaration, as read.
     private var rows: [CSVRecord] = []
     /// Per row: true when it is a goods item.
@@ -67,6 +67,15 @@ final class CSVDeclarationAssembler {
         self.firstRow = firstRow
         declarationColumns = context.declarationColumns
         itemColumns = context.itemColumns
+    }
+
+    /// Makes the assembler ready for the next declaration, its storage kept.
+    func reset(firstRow: Int) {
+        self.firstRow = firstRow
+        rows.removeAll(keepingCapacity: true)
+        isItemRow.removeAll(keepingCapacity: true)
+        conflicts.removeAll(keepingCapacity: true)
+        for index in firstFiled.indices { firstFiled[index] = -1 }
     }
 
     /// The first row (its id column says which declaration this is).

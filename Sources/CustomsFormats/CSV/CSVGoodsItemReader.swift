@@ -29,16 +29,16 @@ struct CSVGoodsItemReader {
         let format = context.numberFormat
         let codeLists = context.codeLists
         item.sequence = plain.integer(.sequence) ?? draft.integer(cell(.sequence), format: format, asFiled: &asFiled)
-        if let text = plain.digits(.nationalCode, lengths: [6, 8, 10]) {
+        if case let (text, subheading)? = plain.digits(.nationalCode, lengths: 0b101_0100_0000) {
             item.nationalCode = text
-            item.hsCode = String(text.prefix(6))
+            item.hsCode = subheading
         } else if let national = cell(.nationalCode), let text = draft.identifier(national, asFiled: &asFiled) {
             if code(text, national, lengths: [6, 8, 10], what: "national code", draft: &draft, asFiled: &asFiled) {
                 item.nationalCode = text
                 item.hsCode = String(text.prefix(6))
             }
         }
-        if let text = plain.digits(.hsCode, lengths: [6]), item.hsCode == nil || item.hsCode == text {
+        if case let (text, _)? = plain.digits(.hsCode, lengths: 0b100_0000), item.hsCode == nil || item.hsCode == text {
             item.hsCode = text
         } else if let hs = cell(.hsCode), let text = draft.identifier(hs, asFiled: &asFiled) {
             if code(text, hs, lengths: [6], what: "HS subheading", draft: &draft, asFiled: &asFiled) {

@@ -45,7 +45,14 @@ struct CSVGrouping {
         if let idColumn, !record.isEmpty(idColumn), finished.contains(CSVGrouping.hash(record, idColumn)) {
             message = "id '\(record[idColumn])' comes back on row \(record.row) after other declarations; the rows of one declaration must be consecutive"
         }
-        let assembler = CSVDeclarationAssembler(context: context, firstRow: record.row)
+        // One assembler per file, its storage reused from declaration to declaration.
+        let assembler: CSVDeclarationAssembler
+        if let current {
+            current.reset(firstRow: record.row)
+            assembler = current
+        } else {
+            assembler = CSVDeclarationAssembler(context: context, firstRow: record.row)
+        }
         assembler.add(record)
         current = assembler
         return (message, draft)

@@ -37,13 +37,16 @@ struct CSVPlainCell {
         return CSVPlain.integer(record, column)
     }
 
-    /// A code of ASCII digits whose length is one of `lengths`, as text.
-    func digits(_ field: CSVField, lengths: [Int]) -> String? {
+    /// A code of ASCII digits whose length is one of `lengths` (bit `n` set: `n` digits, up to
+    /// 63), as text, and its first six digits (the HS subheading of a national code).
+    func digits(_ field: CSVField, lengths: UInt64) -> (text: String, subheading: String)? {
         guard let column = column(field) else { return nil }
-        let fits = record.withBytes(column) { bytes in
-            lengths.contains(bytes.count) && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        return record.withBytes(column) { bytes in
+            guard bytes.count < 64, lengths & (1 << UInt64(bytes.count)) != 0,
+                  bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return (text, bytes.count == 6 ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(6)), as: UTF8.self))
         }
-        return fits ? record[column] : nil
     }
 
     /// Text that cannot be template text.
