@@ -20,6 +20,8 @@ final class CSVFileContext {
     let unitMemo = CSVCodeMemo(digits: true)
     /// The column of each declaration field (by ordinal), -1 when none: the column whose header maps to it.
     let declarationColumnOf: [Int]
+    /// The column of each field (by ordinal), -1 when none (``CSVColumns/index`` as a plain array).
+    let fieldColumns: [Int]
     /// The first and last column of the declaration columns (with any columns between them).
     let declarationSpan: (first: Int, last: Int)?
 
@@ -36,6 +38,7 @@ final class CSVFileContext {
         itemColumns = columns.fields.indices.filter { columns.fields[$0]?.isGoodsItemColumn == true }
         declarationSpan = declarationColumns.isEmpty
             ? nil : (declarationColumns.map(\.column).min()!, declarationColumns.map(\.column).max()!)
+        fieldColumns = CSVField.allCases.map { columns.index[$0] ?? -1 }
         var columnOf = [Int](repeating: -1, count: CSVField.count)
         for (column, field) in declarationColumns { columnOf[field.ordinal] = column }
         declarationColumnOf = columnOf

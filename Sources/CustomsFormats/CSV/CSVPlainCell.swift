@@ -1,70 +1,15 @@
 import CustomsCore
 import Foundation
 
-/// The cells of one row that need no conversion and give no finding, read straight from the
-/// row's bytes: a plain number (`-1250.5`, nothing for `asFiled`), a code of digits of an
-/// expected length, a code already in the form the shared declaration keeps.
+/// The cells that need no conversion and give no finding, read straight from the row's bytes:
+/// a plain number (`-1250.5`, nothing for `asFiled`), a code of digits of an expected length, a
+/// code already in the form the shared declaration keeps. Each reads one non-empty field of a
+/// record; shared by the declaration and goods-item columns.
 ///
-/// Each reader answers `nil` for an empty cell and for anything else — template text (a cell
-/// starting with `s`, `t` or `#` is never taken here), a number in another form, a code to map —
-/// and the caller then reads the cell through ``CSVCell`` and the `DeclarationDraft` readers,
-/// which say what is wrong with it. So a value taken here is the value the full path would give.
-struct CSVPlainCell {
-    let record: CSVRecord
-    let columns: CSVFieldColumns
-    let format: CSVNumberFormat
-
-    init(record: CSVRecord, columns: CSVColumns, format: CSVNumberFormat) {
-        self.record = record
-        self.columns = columns.index
-        self.format = format
-    }
-
-    @inline(__always) private func column(_ field: CSVField) -> Int? {
-        guard let column = columns[field], !record.isEmpty(column) else { return nil }
-        return column
-    }
-
-    /// A number already plain in the file's format.
-    func decimal(_ field: CSVField) -> Decimal? {
-        guard let column = column(field) else { return nil }
-        return CSVPlain.decimal(record, column, format: format)
-    }
-
-    /// Up to 18 ASCII digits, leading zeros allowed: a whole number.
-    func integer(_ field: CSVField) -> Int? {
-        guard let column = column(field) else { return nil }
-        return CSVPlain.integer(record, column)
-    }
-
-    /// A code of ASCII digits whose length is one of `lengths` (bit `n` set: `n` digits, up to
-    /// 63), as text, and its first six digits (the HS subheading of a national code).
-    func digits(_ field: CSVField, lengths: UInt64) -> (text: String, subheading: String)? {
-        guard let column = column(field) else { return nil }
-        return record.withBytes(column) { bytes in
-            guard bytes.count < 64, lengths & (1 << UInt64(bytes.count)) != 0,
-                  bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            let text = String(decoding: bytes, as: UTF8.self)
-            return (text, bytes.count == 6 ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(6)), as: UTF8.self))
-        }
-    }
-
-    /// Text that cannot be template text.
-    func text(_ field: CSVField) -> String? {
-        guard let column = column(field) else { return nil }
-        return CSVPlain.text(record, column)
-    }
-
-    /// A code that `resolve` maps to itself (nothing converted, nothing for `asFiled`); `memo`
-    /// remembers the answer for the file's short codes (see ``CSVCodeMemo``).
-    func code(_ field: CSVField, memo: CSVCodeMemo, _ resolve: (String) -> CodeResolution) -> String? {
-        guard let column = column(field) else { return nil }
-        return CSVPlain.code(record, column, memo: memo, resolve)
-    }
-}
-
-/// The plain readings of one cell (a non-empty field of a record), shared by the declaration
-/// and goods-item columns.
+/// Each reader answers `nil` for anything else — template text (a cell starting with `s`, `t`
+/// or `#` is never taken here), a number in another form, a code to map — and the caller then
+/// reads the cell through ``CSVCell`` and the `DeclarationDraft` readers, which say what is
+/// wrong with it. So a value taken here is the value the full path would give.
 enum CSVPlain {
     /// True when the first byte of the cell could start template text (`string`, `token`, `###`).
     @inline(__always) static func mayBePlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -91,6 +36,17 @@ enum CSVPlain {
                 value = value * 10 + Int(byte - 0x30)
             }
             return value
+        }
+    }
+
+    /// A code of ASCII digits whose length is one of `lengths` (bit `n` set: `n` digits, up to
+    /// 63), as text, and its first six digits (the HS subheading of a national code).
+    static func digits(_ record: CSVRecord, _ column: Int, lengths: UInt64) -> (text: String, subheading: String)? {
+        record.withBytes(column) { bytes in
+            guard bytes.count < 64, lengths & (1 << UInt64(bytes.count)) != 0,
+                  bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return (text, bytes.count == 6 ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(6)), as: UTF8.self))
         }
     }
 
