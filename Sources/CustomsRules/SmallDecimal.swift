@@ -71,7 +71,9 @@ struct SmallDecimal {
     /// The mantissa scaled to `exponent` (≤ its own); `nil` on overflow.
     func scaled(to exponent: Int) -> Int128? {
         let shift = self.exponent - exponent
-        guard shift >= 0, shift <= 38 else { return nil }
+        // Already at that exponent (values filed with the same decimals): nothing to multiply.
+        if shift == 0 { return mantissa }
+        guard shift > 0, shift <= 38 else { return nil }
         let (result, overflow) = mantissa.multipliedReportingOverflow(by: SmallDecimal.powers[shift])
         return overflow ? nil : result
     }

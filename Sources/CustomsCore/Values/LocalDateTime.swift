@@ -50,7 +50,28 @@ public struct LocalDateTime: Sendable, Hashable {
 
     /// `YYYY-MM-DD`.
     public var isoDate: String {
-        LocalDateTime.pad(year, 4) + "-" + LocalDateTime.pad(month, 2) + "-" + LocalDateTime.pad(day, 2)
+        // Ten ASCII bytes at once when each part fits its width (the calendar's dates).
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            let (year, month, day) = (year, month, day)
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                LocalDateTime.write(year, 4, into: buffer, at: 0)
+                buffer[4] = UInt8(ascii: "-")
+                LocalDateTime.write(month, 2, into: buffer, at: 5)
+                buffer[7] = UInt8(ascii: "-")
+                LocalDateTime.write(day, 2, into: buffer, at: 8)
+                return 10
+            }
+        }
+        return LocalDateTime.pad(year, 4) + "-" + LocalDateTime.pad(month, 2) + "-" + LocalDateTime.pad(day, 2)
+    }
+
+    /// Writes the `width` last decimal digits of `value` (≥ 0), zero-padded, at `offset`.
+    private static func write(_ value: Int, _ width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var value = value
+        for index in stride(from: offset + width - 1, through: offset, by: -1) {
+            buffer[index] = UInt8(0x30 + value % 10)
+            value /= 10
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.mmm]`.
@@ -91,25 +112,42 @@ public struct LocalDateTime: Sendable, Hashable {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` or the same with a space for `T`.
     public static func parseISO(_ text: String) -> LocalDateTime? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parseISO(bytes: $0) }
+    }
+
+    /// ``parseISO(_:)`` of UTF-8 bytes.
+    static func parseISO(bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = number(bytes[0..<4]), let m = number(bytes[5..<7]), let d = number(bytes[8..<10])
+              let y = number(bytes, 0, 4), let m = number(bytes, 5, 7), let d = number(bytes, 8, 10)
         else { return nil }
         if bytes.count == 10 { return LocalDateTime(year: y, month: m, day: d) }
         guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-              bytes[13] == UInt8(ascii: ":"), let h = number(bytes[11..<13]), let mi = number(bytes[14..<16])
+              bytes[13] == UInt8(ascii: ":"), let h = number(bytes, 11, 13), let mi = number(bytes, 14, 16)
         else { return nil }
         if bytes.count == 16 { return LocalDateTime(year: y, month: m, day: d, hour: h, minute: mi) }
-        guard bytes.count >= 19, bytes[16] == UInt8(ascii: ":"), let s = number(bytes[17..<19]) else { return nil }
+        guard bytes.count >= 19, bytes[16] == UInt8(ascii: ":"), let s = number(bytes, 17, 19) else { return nil }
         if bytes.count == 19 { return LocalDateTime(year: y, month: m, day: d, hour: h, minute: mi, second: s) }
         guard bytes[19] == UInt8(ascii: "."), bytes.count > 20, bytes.count <= 29,
-              let fraction = number(bytes[20...])
+              let fraction = number(bytes, 20, bytes.count)
         else { return nil }
         let digits = bytes.count - 20
         var millis = fraction
         if digits < 3 { for _ in digits..<3 { millis *= 10 } }
         else if digits > 3 { for _ in 3..<digits { millis /= 10 } }
         return LocalDateTime(year: y, month: m, day: d, hour: h, minute: mi, second: s, milliseconds: millis)
+    }
+
+    /// ``number(_:)`` of `bytes[start..<end]`.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard start < end, end - start <= 18 else { return nil }
+        var value = 0
+        for index in start..<end {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// Parses the compact forms of Chinese customs messages: `yyyyMMdd`, `yyyyMMddHHmmss`
@@ -139,6 +177,13 @@ public struct LocalDateTime: Sendable, Hashable {
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
+        // A value of at most `width` digits (the common part of a date or time): written at once.
+        if value >= 0, width >= 1, width <= 4, value < [1, 10, 100, 1000, 10_000][width] {
+            return String(unsafeUninitializedCapacity: width) { buffer in
+                write(value, width, into: buffer, at: 0)
+                return width
+            }
+        }
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

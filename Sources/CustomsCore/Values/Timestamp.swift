@@ -35,26 +35,29 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     /// Parses RFC 3339 with an offset or `Z` (`2024-03-01T10:15:00+05:00`); `nil` for anything else.
     public static func parseRFC3339(_ text: String) -> Timestamp? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20 else { return nil }
-        var offsetStart = bytes.count
-        var offset = 0
-        if bytes.last == UInt8(ascii: "Z") || bytes.last == UInt8(ascii: "z") {
-            offsetStart = bytes.count - 1
-        } else {
-            guard bytes.count >= 25 else { return nil }
-            offsetStart = bytes.count - 6
-            let sign = bytes[offsetStart]
-            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), bytes[offsetStart + 3] == UInt8(ascii: ":"),
-                  let hours = LocalDateTime.number(bytes[(offsetStart + 1)..<(offsetStart + 3)]),
-                  let minutes = LocalDateTime.number(bytes[(offsetStart + 4)..<(offsetStart + 6)]),
-                  hours < 24, minutes < 60
-            else { return nil }
-            offset = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+        var text = text
+        return text.withUTF8 { bytes -> Timestamp? in
+            guard bytes.count >= 20 else { return nil }
+            var offsetStart = bytes.count
+            var offset = 0
+            if bytes[bytes.count - 1] == UInt8(ascii: "Z") || bytes[bytes.count - 1] == UInt8(ascii: "z") {
+                offsetStart = bytes.count - 1
+            } else {
+                guard bytes.count >= 25 else { return nil }
+                offsetStart = bytes.count - 6
+                let sign = bytes[offsetStart]
+                guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), bytes[offsetStart + 3] == UInt8(ascii: ":"),
+                      let hours = LocalDateTime.number(bytes, offsetStart + 1, offsetStart + 3),
+                      let minutes = LocalDateTime.number(bytes, offsetStart + 4, offsetStart + 6),
+                      hours < 24, minutes < 60
+                else { return nil }
+                offset = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+            }
+            // The part before the offset ends before an ASCII byte: it is the text's own UTF-8.
+            guard let local = LocalDateTime.parseISO(bytes: UnsafeBufferPointer(rebasing: bytes[..<offsetStart])) else { return nil }
+            return Timestamp(
+                epochSeconds: local.secondsSinceEpoch - Int64(offset), milliseconds: local.milliseconds,
+                utcOffsetSeconds: offset)
         }
-        guard let local = LocalDateTime.parseISO(String(decoding: bytes[..<offsetStart], as: UTF8.self)) else { return nil }
-        return Timestamp(
-            epochSeconds: local.secondsSinceEpoch - Int64(offset), milliseconds: local.milliseconds,
-            utcOffsetSeconds: offset)
     }
 }

@@ -40,6 +40,75 @@ final class CSVByteSource {
 
     deinit { try? handle.close() }
 
+    /// Replaces `chunk` with the next chunk of UTF-8 bytes; false at the end of the file.
+    ///
+    /// A UTF-8 file is read straight into `chunk`'s storage (kept from one chunk to the next), so
+    /// a chunk costs one copy from the kernel, no allocation and no fresh pages.
+    func next(into chunk: inout [UInt8]) throws(Failure) -> Bool {
+        guard converter == nil else {
+            guard let bytes = try next() else { return false }
+            chunk = bytes
+            return true
+        }
+        while !finished {
+            let count = try readDirect(into: &chunk)
+            guard count > 0 else {
+                finished = true
+                return false
+            }
+            if skip > 0 {
+                let dropped = min(skip, chunk.count)
+                chunk.removeFirst(dropped)
+                skip -= dropped
+                consumed += dropped
+            }
+            if chunk.isEmpty { continue }
+            consumed += chunk.count
+            return true
+        }
+        return false
+    }
+
+    /// Reads up to a chunk from the file into `chunk` (its storage reused); 0 at the end of the
+    /// file. On an error, the read is made again through `FileHandle` for its error message.
+    private func readDirect(into chunk: inout [UInt8]) throws(Failure) -> Int {
+        let size = CSVByteSource.chunkSize
+        if chunk.count != size {
+            if chunk.capacity < size {
+                chunk = [UInt8](repeating: 0, count: size)
+            } else if chunk.count < size {
+                chunk.append(contentsOf: repeatElement(0, count: size - chunk.count))
+            } else {
+                chunk.removeLast(chunk.count - size)
+            }
+        }
+        let descriptor = handle.fileDescriptor
+        var filled = 0
+        let ok = chunk.withUnsafeMutableBufferPointer { buffer -> Bool in
+            while filled < size {
+                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count > 0 { filled += count; continue }
+                if count == 0 { return true }
+                if errno == EINTR { continue }
+                return false
+            }
+            return true
+        }
+        if !ok {
+            do {
+                let data = try handle.read(upToCount: size - filled) ?? Data()
+                chunk.withUnsafeMutableBufferPointer { buffer in
+                    _ = data.copyBytes(to: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+                }
+                filled += data.count
+            } catch {
+                throw .unreadable(error.localizedDescription)
+            }
+        }
+        chunk.removeLast(size - filled)
+        return filled
+    }
+
     /// The next chunk of UTF-8 bytes, or `nil` at the end of the file.
     func next() throws(Failure) -> [UInt8]? {
         while !finished {

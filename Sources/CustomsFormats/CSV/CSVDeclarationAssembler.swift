@@ -14,6 +14,16 @@ final class CSVFileContext {
     let declarationColumns: [(column: Int, field: CSVField)]
     /// Columns that map to a goods-item field.
     let itemColumns: [Int]
+    /// Short codes of the file already looked up (country and currency codes of letters, units).
+    let countryMemo = CSVCodeMemo(digits: false)
+    let currencyMemo = CSVCodeMemo(digits: false)
+    let unitMemo = CSVCodeMemo(digits: true)
+    /// The column of each declaration field (by ordinal), -1 when none: the column whose header maps to it.
+    let declarationColumnOf: [Int]
+    /// The column of each field (by ordinal), -1 when none (``CSVColumns/index`` as a plain array).
+    let fieldColumns: [Int]
+    /// The first and last column of the declaration columns (with any columns between them).
+    let declarationSpan: (first: Int, last: Int)?
 
     init(file: String, columns: CSVColumns, numberFormat: CSVNumberFormat, codeLists: CodeLists, rec20: Set<String>) {
         self.file = file
@@ -26,16 +36,12 @@ final class CSVFileContext {
             columns.fields[column].flatMap { $0.isGoodsItemColumn ? nil : (column, $0) }
         }
         itemColumns = columns.fields.indices.filter { columns.fields[$0]?.isGoodsItemColumn == true }
-    }
-}
-
-/// The first filed cell of each declaration column, an array lookup.
-struct CSVFieldCells {
-    private var cells = [CSVCell?](repeating: nil, count: CSVField.count)
-
-    subscript(field: CSVField) -> CSVCell? {
-        get { cells[field.ordinal] }
-        set { cells[field.ordinal] = newValue }
+        declarationSpan = declarationColumns.isEmpty
+            ? nil : (declarationColumns.map(\.column).min()!, declarationColumns.map(\.column).max()!)
+        fieldColumns = CSVField.allCases.map { columns.index[$0] ?? -1 }
+        var columnOf = [Int](repeating: -1, count: CSVField.count)
+        for (column, field) in declarationColumns { columnOf[field.ordinal] = column }
+        declarationColumnOf = columnOf
     }
 }
 
@@ -46,7 +52,7 @@ struct CSVFieldCells {
 /// goods-item column filed is a goods item. Memory: the rows of this one declaration.
 final class CSVDeclarationAssembler {
     let context: CSVFileContext
-    let firstRow: Int
+    private(set) var firstRow: Int
     /// The rows of this declaration, as read.
     private var rows: [CSVRecord] = []
     /// Per row: true when it is a goods item.
@@ -66,11 +72,27 @@ final class CSVDeclarationAssembler {
         itemColumns = context.itemColumns
     }
 
+    /// Makes the assembler ready for the next declaration, its storage kept.
+    func reset(firstRow: Int) {
+        self.firstRow = firstRow
+        rows.removeAll(keepingCapacity: true)
+        isItemRow.removeAll(keepingCapacity: true)
+        conflicts.removeAll(keepingCapacity: true)
+        for index in firstFiled.indices { firstFiled[index] = -1 }
+    }
+
     /// The first row (its id column says which declaration this is).
     var first: CSVRecord? { rows.first }
 
     func add(_ record: CSVRecord) {
         let index = rows.count
+        // The declaration columns repeated as on the first row, byte for byte (the common row):
+        // every filed one was filed first there and is the same, nothing to note.
+        if index > 0, let span = context.declarationSpan, record.sameRun(span.first, span.last, as: rows[0]) {
+            isItemRow.append(itemColumns.contains { !record.isEmpty($0) })
+            rows.append(record)
+            return
+        }
         for (column, field) in declarationColumns where !record.isEmpty(column) {
             let earlier = firstFiled[field.ordinal]
             if earlier < 0 {
@@ -90,6 +112,7 @@ final class CSVDeclarationAssembler {
 
     /// The harmonized declaration with its findings.
     func finish() -> DeclarationDraft {
+        let itemRows = isItemRow.reduce(0) { $1 ? $0 + 1 : $0 }
         var draft = DeclarationDraft(format: "csv", messageType: "declarations", file: context.file, line: nil)
         draft.declaration.source.row = firstRow
         draft.declaration.messageType = nil
@@ -99,56 +122,59 @@ final class CSVDeclarationAssembler {
             let later = cell(row: laterRow, column: column, field: field)
             draft.finding("field.invalid", "\(later.header) '\(later.text)' on row \(later.row) differs from '\(earlier.text)' on row \(earlier.row) of the same declaration; the first is kept", at: later)
         }
-        var declarationCells = CSVFieldCells()
-        for (column, field) in declarationColumns where firstFiled[field.ordinal] >= 0 {
-            declarationCells[field] = cell(row: firstFiled[field.ordinal], column: column, field: field)
-        }
+        // A cell is read straight from its bytes when it is plain (``CSVPlain``: no conversion, no
+        // finding), otherwise through ``CSVCell`` and the draft's readers.
         let codeLists = context.codeLists
         let format = context.numberFormat
         var asFiled = AsFiled()
-        let cells = declarationCells
-        let declaration = draft.identifier(cells[.id], asFiled: &asFiled)
+        let declaration = plainIdentifier(.id) ?? draft.identifier(cell(.id), asFiled: &asFiled)
         draft.declaration.id = declaration
-        let declaring = draft.country(cells[.declaringCountry], authority: nil, codeLists: codeLists, asFiled: &asFiled)
+        let declaring = plainCountry(.declaringCountry, authority: nil)
+            ?? draft.country(cell(.declaringCountry), authority: nil, codeLists: codeLists, asFiled: &asFiled)
         draft.declaration.declaringCountry = declaring
         let authority = CodeLists.authority(of: declaring)
-        draft.declaration.direction = draft.direction(cells[.direction], codeLists: codeLists)
-        draft.declaration.procedure = draft.text(cells[.procedure])
-        draft.declaration.customsOffice = draft.identifier(cells[.customsOffice], asFiled: &asFiled)
-        readLodgement(cells[.lodgedAt], country: declaring, into: &draft, asFiled: &asFiled)
-        draft.declaration.transportMode = draft.transportMode(cells[.transportMode], authority: authority, codeLists: codeLists)
-        draft.declaration.borderCrossing = draft.text(cells[.borderCrossing])
-        if let number = draft.identifier(cells[.transportDocumentNumber], asFiled: &asFiled) {
-            let typeCell = cells[.transportDocumentType]
-            if let type = draft.text(typeCell) {
-                if let known = TransportDocument.types.first(where: { $0.lowercased() == type.lowercased() }) {
+        draft.declaration.direction = plainText(.direction).flatMap { Direction(rawValue: $0) }
+            ?? draft.direction(cell(.direction), codeLists: codeLists)
+        draft.declaration.procedure = plainText(.procedure) ?? draft.text(cell(.procedure))
+        draft.declaration.customsOffice = plainIdentifier(.customsOffice) ?? draft.identifier(cell(.customsOffice), asFiled: &asFiled)
+        readLodgement(cell(.lodgedAt), country: declaring, into: &draft, asFiled: &asFiled)
+        draft.declaration.transportMode = plainText(.transportMode).flatMap { TransportMode(rawValue: $0) }
+            ?? draft.transportMode(cell(.transportMode), authority: authority, codeLists: codeLists)
+        draft.declaration.borderCrossing = plainText(.borderCrossing) ?? draft.text(cell(.borderCrossing))
+        if let number = plainIdentifier(.transportDocumentNumber) ?? draft.identifier(cell(.transportDocumentNumber), asFiled: &asFiled) {
+            if let type = plainText(.transportDocumentType) ?? draft.text(cell(.transportDocumentType)) {
+                // The types differ even ignoring case: one filed as written is that one.
+                if let known = TransportDocument.types.contains(type) ? type : TransportDocument.types.first(where: { $0.lowercased() == type.lowercased() }) {
                     draft.declaration.transportDocuments.append(TransportDocument(type: known, number: number))
-                } else if let typeCell {
+                } else if let typeCell = cell(.transportDocumentType) {
                     draft.finding("field.invalid", "\(typeCell.header) '\(type)' is not a transport document type (\(TransportDocument.types.joined(separator: ", ")))", at: typeCell)
                 }
             } else {
                 draft.declaration.transportDocuments.append(TransportDocument(type: "other", number: number))
             }
         }
-        if let containers = draft.text(cells[.containers]) {
-            draft.declaration.containers = containers.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { $0.uppercased() }
+        if let containers = plainText(.containers) ?? draft.text(cell(.containers)) {
+            draft.declaration.containers = CSVDeclarationAssembler.containers(containers)
         }
-        draft.declaration.exporter = party(.exporterName, .exporterID, .exporterCountry, authority, cells, &draft, &asFiled)
-        draft.declaration.importer = party(.importerName, .importerID, .importerCountry, authority, cells, &draft, &asFiled)
-        draft.declaration.declarant = party(.declarantName, .declarantID, .declarantCountry, authority, cells, &draft, &asFiled)
+        draft.declaration.exporter = party(.exporterName, .exporterID, .exporterCountry, authority, &draft, &asFiled)
+        draft.declaration.importer = party(.importerName, .importerID, .importerCountry, authority, &draft, &asFiled)
+        draft.declaration.declarant = party(.declarantName, .declarantID, .declarantCountry, authority, &draft, &asFiled)
         let invoice = Invoice(
-            number: draft.identifier(cells[.invoiceNumber], asFiled: &asFiled),
-            currency: draft.currency(cells[.invoiceCurrency], authority: authority, codeLists: codeLists, asFiled: &asFiled),
-            amount: draft.decimal(cells[.invoiceAmount], format: format, asFiled: &asFiled))
+            number: plainIdentifier(.invoiceNumber) ?? draft.identifier(cell(.invoiceNumber), asFiled: &asFiled),
+            currency: plainCurrency(.invoiceCurrency, authority: authority)
+                ?? draft.currency(cell(.invoiceCurrency), authority: authority, codeLists: codeLists, asFiled: &asFiled),
+            amount: plainDecimal(.invoiceAmount) ?? draft.decimal(cell(.invoiceAmount), format: format, asFiled: &asFiled))
         draft.declaration.invoice = invoice.isEmpty ? nil : invoice
-        draft.declaration.incoterm = draft.text(cells[.incoterm])?.uppercased()
+        draft.declaration.incoterm = (plainText(.incoterm) ?? draft.text(cell(.incoterm))).map(CSVDeclarationAssembler.uppercased)
         let totals = Totals(
-            grossMassKg: draft.decimal(cells[.totalGrossMassKg], format: format, asFiled: &asFiled),
-            netMassKg: draft.decimal(cells[.totalNetMassKg], format: format, asFiled: &asFiled),
-            packages: draft.decimal(cells[.totalPackages], format: format, asFiled: &asFiled),
-            goodsItemCount: draft.integer(cells[.goodsItemCount], format: format, asFiled: &asFiled))
+            grossMassKg: plainDecimal(.totalGrossMassKg) ?? draft.decimal(cell(.totalGrossMassKg), format: format, asFiled: &asFiled),
+            netMassKg: plainDecimal(.totalNetMassKg) ?? draft.decimal(cell(.totalNetMassKg), format: format, asFiled: &asFiled),
+            packages: plainDecimal(.totalPackages) ?? draft.decimal(cell(.totalPackages), format: format, asFiled: &asFiled),
+            goodsItemCount: plainInteger(.goodsItemCount) ?? draft.integer(cell(.goodsItemCount), format: format, asFiled: &asFiled))
         draft.declaration.totals = totals.isEmpty ? nil : totals
-        if let cell = cells[.riskChannel], let raw = draft.text(cell) {
+        if let channel = plainText(.riskChannel).flatMap({ RiskChannel(rawValue: $0) }) {
+            draft.declaration.riskChannel = channel
+        } else if let cell = cell(.riskChannel), let raw = draft.text(cell) {
             if let channel = RiskChannel(rawValue: raw.lowercased()) { draft.declaration.riskChannel = channel }
             else { draft.finding("field.invalid", "\(cell.header) '\(raw)' is not a risk channel (green, yellow, red, blue)", at: cell) }
         }
@@ -157,6 +183,7 @@ final class CSVDeclarationAssembler {
         }
         for entry in asFiled.entries { draft.declaration.asFiled.set(entry.name, entry.raw) }
         let itemReader = CSVGoodsItemReader(context: context, authority: authority)
+        draft.declaration.goodsItems.reserveCapacity(itemRows)
         var index = 0
         for (position, row) in rows.enumerated() where isItemRow[position] {
             let item = itemReader.read(row, index: index, draft: &draft)
@@ -167,15 +194,76 @@ final class CSVDeclarationAssembler {
     }
 
     private func party(
-        _ name: CSVField, _ id: CSVField, _ country: CSVField, _ authority: CodeSystem?, _ declarationCells: CSVFieldCells,
+        _ name: CSVField, _ id: CSVField, _ country: CSVField, _ authority: CodeSystem?,
         _ draft: inout DeclarationDraft, _ asFiled: inout AsFiled
     ) -> Party? {
         let party = Party(
-            name: draft.text(declarationCells[name]),
-            id: draft.identifier(declarationCells[id], asFiled: &asFiled),
-            country: draft.country(declarationCells[country], authority: authority, codeLists: context.codeLists, asFiled: &asFiled))
+            name: plainText(name) ?? draft.text(cell(name)),
+            id: plainIdentifier(id) ?? draft.identifier(cell(id), asFiled: &asFiled),
+            country: plainCountry(country, authority: authority)
+                ?? draft.country(cell(country), authority: authority, codeLists: context.codeLists, asFiled: &asFiled))
         return party.isEmpty ? nil : party
     }
+
+    // MARK: Declaration cells
+
+    /// The row (in `rows`) and column of the first filed cell of a declaration field.
+    private func filed(_ field: CSVField) -> (row: Int, column: Int)? {
+        let row = firstFiled[field.ordinal]
+        guard row >= 0 else { return nil }
+        return (row, context.declarationColumnOf[field.ordinal])
+    }
+
+    /// The first filed cell of a declaration field, for the draft's readers.
+    private func cell(_ field: CSVField) -> CSVCell? {
+        filed(field).map { cell(row: $0.row, column: $0.column, field: field) }
+    }
+
+    private func plainText(_ field: CSVField) -> String? {
+        filed(field).flatMap { CSVPlain.text(rows[$0.row], $0.column) }
+    }
+
+    private func plainIdentifier(_ field: CSVField) -> String? {
+        filed(field).flatMap { CSVPlain.identifier(rows[$0.row], $0.column) }
+    }
+
+    private func plainDecimal(_ field: CSVField) -> Decimal? {
+        filed(field).flatMap { CSVPlain.decimal(rows[$0.row], $0.column, format: context.numberFormat) }
+    }
+
+    private func plainInteger(_ field: CSVField) -> Int? {
+        filed(field).flatMap { CSVPlain.integer(rows[$0.row], $0.column) }
+    }
+
+    private func plainCountry(_ field: CSVField, authority: CodeSystem?) -> String? {
+        let codeLists = context.codeLists
+        return filed(field).flatMap {
+            CSVPlain.code(rows[$0.row], $0.column, memo: context.countryMemo) { codeLists.country($0, authority: authority) }
+        }
+    }
+
+    private func plainCurrency(_ field: CSVField, authority: CodeSystem?) -> String? {
+        let codeLists = context.codeLists
+        return filed(field).flatMap {
+            CSVPlain.code(rows[$0.row], $0.column, memo: context.currencyMemo) { codeLists.currency($0, authority: authority) }
+        }
+    }
+
+    /// Container numbers split at spaces and no-break spaces, upper case; ASCII text (the
+    /// common case) is split and upper-cased byte by byte, with the same result.
+    static func containers(_ text: String) -> [String] {
+        var text = text
+        let ascii: [String]? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(separator: 0x20).map { piece in
+                String(decoding: piece, as: UTF8.self).uppercasedASCIIFast
+            }
+        }
+        return ascii ?? text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { $0.uppercased() }
+    }
+
+    /// `text.uppercased()`, without the work when it is ASCII with no lower-case letter.
+    static func uppercased(_ text: String) -> String { text.uppercasedASCIIFast }
 
     /// RFC 3339 → `lodgedAt` and `lodgedOn`; a date (`YYYY-MM-DD`, `DD.MM.YYYY`) → `lodgedOn`
     /// only; a local time without offset → read in the declaring authority's zone.

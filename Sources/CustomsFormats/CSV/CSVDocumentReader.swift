@@ -145,9 +145,9 @@ public struct CSVDocumentReader: Sendable {
                     fileFinding("encoding.invalid", "row \(record.row), column \(columns.headers[invalid]): the bytes are not valid \(encoding.name); the row is not read", row: record.row, column: columns.headers[invalid])
                     return
                 }
-                if let message = grouping!.add(record) { fileFinding("csv.malformed", message, row: record.row) }
-                for draft in grouping!.ready { onDeclaration(draft) }
-                grouping!.ready.removeAll(keepingCapacity: true)
+                let (message, finished) = grouping!.add(record)
+                if let message { fileFinding("csv.malformed", message, row: record.row) }
+                if let finished { onDeclaration(finished) }
             }
             for record in pending { take(record) }
             pending = []

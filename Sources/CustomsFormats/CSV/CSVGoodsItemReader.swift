@@ -13,32 +13,45 @@ struct CSVGoodsItemReader {
 
     /// Reads a goods-item row. The common cell — a plain number, a code of the expected length,
     /// a code already in its international form — is read straight from the row's bytes
-    /// (``CSVPlainCell``); any other goes through ``CSVCell`` and the draft's readers, which
+    /// (``CSVPlain``); any other goes through ``CSVCell`` and the draft's readers, which
     /// give its findings and `asFiled` entries, so both ways give the same item.
     func read(_ record: CSVRecord, index: Int, draft: inout DeclarationDraft) -> GoodsItem {
         let row = record.row
         var item = GoodsItem()
         item.sourceLine = row
         var asFiled = AsFiled()
-        let columns = context.columns
-        func cell(_ field: CSVField) -> CSVCell? {
-            guard let column = columns.index[field], !record.isEmpty(column) else { return nil }
-            return CSVCell(text: record[column], header: columns.headers[column], row: row, field: field.path, prefix: "goodsItems[\(index)]")
+        let context = self.context
+        /// The column of `field` when it is filed on this row.
+        func filled(_ field: CSVField) -> Int? {
+            let column = context.fieldColumns[field.ordinal]
+            return column >= 0 && !record.isEmpty(column) ? column : nil
         }
-        let plain = CSVPlainCell(record: record, columns: columns, format: context.numberFormat)
+        func cell(_ field: CSVField) -> CSVCell? {
+            guard let column = filled(field) else { return nil }
+            return CSVCell(text: record[column], header: context.columns.headers[column], row: row, field: field.path, prefix: "goodsItems[\(index)]")
+        }
         let format = context.numberFormat
         let codeLists = context.codeLists
-        item.sequence = plain.integer(.sequence) ?? draft.integer(cell(.sequence), format: format, asFiled: &asFiled)
-        if let text = plain.digits(.nationalCode, lengths: [6, 8, 10]) {
+        func plainInteger(_ field: CSVField) -> Int? { filled(field).flatMap { CSVPlain.integer(record, $0) } }
+        func plainDecimal(_ field: CSVField) -> Decimal? { filled(field).flatMap { CSVPlain.decimal(record, $0, format: format) } }
+        func plainText(_ field: CSVField) -> String? { filled(field).flatMap { CSVPlain.text(record, $0) } }
+        func plainDigits(_ field: CSVField, lengths: UInt64) -> (text: String, subheading: String)? {
+            filled(field).flatMap { CSVPlain.digits(record, $0, lengths: lengths) }
+        }
+        func plainCode(_ field: CSVField, memo: CSVCodeMemo, _ resolve: (String) -> CodeResolution) -> String? {
+            filled(field).flatMap { CSVPlain.code(record, $0, memo: memo, resolve) }
+        }
+        item.sequence = plainInteger(.sequence) ?? draft.integer(cell(.sequence), format: format, asFiled: &asFiled)
+        if case let (text, subheading)? = plainDigits(.nationalCode, lengths: 0b101_0100_0000) {
             item.nationalCode = text
-            item.hsCode = String(text.prefix(6))
+            item.hsCode = subheading
         } else if let national = cell(.nationalCode), let text = draft.identifier(national, asFiled: &asFiled) {
             if code(text, national, lengths: [6, 8, 10], what: "national code", draft: &draft, asFiled: &asFiled) {
                 item.nationalCode = text
                 item.hsCode = String(text.prefix(6))
             }
         }
-        if let text = plain.digits(.hsCode, lengths: [6]), item.hsCode == nil || item.hsCode == text {
+        if case let (text, _)? = plainDigits(.hsCode, lengths: 0b100_0000), item.hsCode == nil || item.hsCode == text {
             item.hsCode = text
         } else if let hs = cell(.hsCode), let text = draft.identifier(hs, asFiled: &asFiled) {
             if code(text, hs, lengths: [6], what: "HS subheading", draft: &draft, asFiled: &asFiled) {
@@ -48,13 +61,13 @@ struct CSVGoodsItemReader {
                 item.hsCode = text
             }
         }
-        item.description = plain.text(.description) ?? draft.text(cell(.description))
-        item.originCountry = plain.code(.originCountry, { codeLists.country($0, authority: authority) })
+        item.description = plainText(.description) ?? draft.text(cell(.description))
+        item.originCountry = plainCode(.originCountry, memo: context.countryMemo, { codeLists.country($0, authority: authority) })
             ?? draft.country(cell(.originCountry), authority: authority, codeLists: codeLists, asFiled: &asFiled)
-        if let unit = plain.code(.unit, { context.rec20.contains($0) ? .resolved($0, system: nil) : .unknown }) {
+        if let unit = plainCode(.unit, memo: context.unitMemo, { context.rec20.contains($0) ? .resolved($0, system: nil) : .unknown }) {
             // A Rec 20 unit as filed: the quantity stays as it is.
             item.unit = unit
-            item.quantity = plain.decimal(.quantity) ?? draft.decimal(cell(.quantity), format: format, asFiled: &asFiled)
+            item.quantity = plainDecimal(.quantity) ?? draft.decimal(cell(.quantity), format: format, asFiled: &asFiled)
         } else {
             var quantityCell = cell(.quantity)
             var unitCell = cell(.unit)
@@ -73,15 +86,15 @@ struct CSVGoodsItemReader {
                 unit: unitCell, quantity: quantity, quantityCell: quantityCell, authority: authority, codeLists: codeLists,
                 rec20: context.rec20, asFiled: &asFiled)
         }
-        item.grossMassKg = plain.decimal(.grossMassKg) ?? draft.decimal(cell(.grossMassKg), format: format, asFiled: &asFiled)
-        item.netMassKg = plain.decimal(.netMassKg) ?? draft.decimal(cell(.netMassKg), format: format, asFiled: &asFiled)
-        item.packages = plain.decimal(.packages) ?? draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
-        item.unitPrice = plain.decimal(.unitPrice) ?? draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
-        item.value = plain.decimal(.value) ?? draft.decimal(cell(.value), format: format, asFiled: &asFiled)
-        item.currency = plain.code(.currency, { codeLists.currency($0, authority: authority) })
+        item.grossMassKg = plainDecimal(.grossMassKg) ?? draft.decimal(cell(.grossMassKg), format: format, asFiled: &asFiled)
+        item.netMassKg = plainDecimal(.netMassKg) ?? draft.decimal(cell(.netMassKg), format: format, asFiled: &asFiled)
+        item.packages = plainDecimal(.packages) ?? draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
+        item.unitPrice = plainDecimal(.unitPrice) ?? draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
+        item.value = plainDecimal(.value) ?? draft.decimal(cell(.value), format: format, asFiled: &asFiled)
+        item.currency = plainCode(.currency, memo: context.currencyMemo, { codeLists.currency($0, authority: authority) })
             ?? draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)
         for column in context.unknownColumns where !record.isEmpty(column) {
-            asFiled.set(columns.headers[column], record[column])
+            asFiled.set(context.columns.headers[column], record[column])
         }
         item.asFiled = asFiled
         return item

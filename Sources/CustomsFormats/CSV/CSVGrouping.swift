@@ -18,35 +18,44 @@ struct CSVGrouping {
         if context.columns.layout == .events { events = CSVEventReader(context: context) }
     }
 
-    /// Adds a row; returns a `csv.malformed` message when its id comes back.
-    mutating func add(_ record: CSVRecord) -> String? {
+    /// Adds a row; returns a `csv.malformed` message when its id comes back, and the
+    /// declaration the row finished, if any (handed on as it is, not kept in `ready`).
+    mutating func add(_ record: CSVRecord) -> (message: String?, finished: DeclarationDraft?) {
         if events != nil {
             events!.add(record)
-            return nil
+            return (nil, nil)
         }
         let idColumn = context.columns.index[.id]
         if let assembler = current {
             // Same declaration: no id, or the bytes of the first row's id (as `String`s when they
             // differ, which compare by canonical equivalence).
-            guard let idColumn, !record.isEmpty(idColumn) else { assembler.add(record); return nil }
+            guard let idColumn, !record.isEmpty(idColumn) else { assembler.add(record); return (nil, nil) }
             if let first = assembler.first,
                record.same(idColumn, as: first, idColumn) || record[idColumn] == first[idColumn] {
                 assembler.add(record)
-                return nil
+                return (nil, nil)
             }
         }
         var message: String?
+        var draft: DeclarationDraft?
         if let assembler = current {
             if let first = assembler.first { finished.insert(CSVGrouping.hash(first, idColumn)) }
-            ready.append(assembler.finish())
+            draft = assembler.finish()
         }
         if let idColumn, !record.isEmpty(idColumn), finished.contains(CSVGrouping.hash(record, idColumn)) {
             message = "id '\(record[idColumn])' comes back on row \(record.row) after other declarations; the rows of one declaration must be consecutive"
         }
-        let assembler = CSVDeclarationAssembler(context: context, firstRow: record.row)
+        // One assembler per file, its storage reused from declaration to declaration.
+        let assembler: CSVDeclarationAssembler
+        if let current {
+            current.reset(firstRow: record.row)
+            assembler = current
+        } else {
+            assembler = CSVDeclarationAssembler(context: context, firstRow: record.row)
+        }
         assembler.add(record)
         current = assembler
-        return message
+        return (message, draft)
     }
 
     mutating func finish() {

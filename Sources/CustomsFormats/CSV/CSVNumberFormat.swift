@@ -183,6 +183,58 @@ public enum CSVNumberFormat: Sendable, Hashable {
         return points <= 1 && index > 0
     }
 
+    /// ``isPlain(bytes:)`` and ``parse(bytes:as:)`` in one pass, for a plain number whose
+    /// reading does not depend on the format: `.decimalPoint`, or digits without a point (a
+    /// whole number reads the same in every format). `.some(nil)`: not plain or not a number;
+    /// `nil`: not decided here (a point in another format, more than 19 significant digits).
+    static func plainValue(bytes: UnsafeBufferPointer<UInt8>, as format: CSVNumberFormat) -> Decimal?? {
+        let count = bytes.count
+        guard count > 0 else { return .some(nil) }
+        var index = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") { negative = true; index = 1 }
+        var integerDigits = 0
+        var fractionDigits = 0
+        var inFraction = false
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var trailingZeros = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x30 && byte <= 0x39 {
+                let digit = UInt64(byte &- 0x30)
+                if inFraction {
+                    fractionDigits += 1
+                    trailingZeros = digit == 0 ? trailingZeros + 1 : 0
+                } else {
+                    integerDigits += 1
+                }
+                if mantissa != 0 || digit != 0 {
+                    significant += 1
+                    guard significant <= 19 else { return nil }
+                    mantissa = mantissa &* 10 &+ digit
+                }
+                continue
+            }
+            // Not plain: a second point, a sign past the start, any other byte.
+            guard byte == UInt8(ascii: "."), !inFraction else { return .some(nil) }
+            guard format == .decimalPoint else { return nil }
+            inFraction = true
+        }
+        // Plain, and read in the format as ``parse(bytes:as:)`` reads it.
+        guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return .some(nil) }
+        var scale = fractionDigits
+        var zeros = min(trailingZeros, scale)
+        while zeros > 0, mantissa != 0, mantissa % 10 == 0 {
+            mantissa /= 10
+            scale -= 1
+            zeros -= 1
+        }
+        if mantissa == 0 { return .some(0) }
+        return .some(Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa)))
+    }
+
     /// True when `text` reads as two different numbers in the two formats (`1.250`, `1,250`).
     public static func isAmbiguous(_ text: String) -> Bool {
         let a = parse(text, as: .decimalComma)

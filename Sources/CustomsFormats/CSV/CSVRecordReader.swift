@@ -23,6 +23,10 @@ struct CSVRecordReader {
     /// The size of the last record, to reserve the next one's buffers at once.
     private var lastBytes = 256
     private var lastFields = 16
+    /// Scratch storage of the record being read by ``fastRecord()``: its fields' bounds, and
+    /// the fields that hold doubled quotes.
+    private let scratchBounds = CSVBoundsScratch()
+    private var scratchEscaped: [Int32] = []
 
     init(source: CSVByteSource, delimiter: UInt8, limits: CSVLimits = .standard) {
         self.source = source
@@ -37,8 +41,7 @@ struct CSVRecordReader {
     private mutating func fill() throws -> Bool {
         if position < chunk.count { return true }
         if atEnd { return false }
-        if let next = try source.next() {
-            chunk = next
+        if try source.next(into: &chunk) {
             position = 0
             return true
         }
@@ -58,7 +61,7 @@ struct CSVRecordReader {
 
     /// What the reader knows of the record being read.
     private struct Progress {
-        var record: CSVRecord
+        var record: CSVRecordBuilder
         let startRow: Int
         var nonASCII = false
         /// Where the current field's bytes begin in the record's buffer.
@@ -133,7 +136,8 @@ struct CSVRecordReader {
             }
         }
         row += 1
-        var state = Progress(record: CSVRecord(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
+        if let record = fastRecord() { return record }
+        var state = Progress(record: CSVRecordBuilder(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
         let limits = self.limits
         let delimiter = self.delimiter
 
@@ -189,7 +193,7 @@ struct CSVRecordReader {
                         skipLineFeed = true
                     }
                 }
-                return finished(state.record)
+                return finished(state.record.build())
             }
             if state.closed {
                 throw CSVStructureError(
@@ -217,7 +221,182 @@ struct CSVRecordReader {
                 row: state.startRow)
         }
         try state.finishField(limits)
-        return finished(state.record)
+        return finished(state.record.build())
+    }
+
+    /// The record at `position` when the chunk holds all of it, its line end included, and it is
+    /// well-formed and within the limits (the common record), read in one pass over the chunk:
+    /// its bytes are copied at once and its fields are ranges of them (a quoted field with doubled
+    /// quotes is unescaped in the copy). `nil` (nothing consumed) for any other record, which the
+    /// byte-by-byte path then reads, with its errors.
+    private mutating func fastRecord() -> CSVRecord? {
+        let start = position
+        let delimiter = self.delimiter
+        let quote = CSVRecordReader.quote
+        let cr = CSVRecordReader.cr
+        let lf = CSVRecordReader.lf
+        guard start < chunk.count, delimiter != quote, delimiter != cr, delimiter != lf else { return nil }
+        let limits = self.limits
+        let scratch = scratchBounds
+        scratch.count = 0
+        scratchEscaped.removeAll(keepingCapacity: true)
+        var nonASCII = false
+        // The record's bytes are `chunk[start..<end]`; the next record starts at `next`.
+        var end = -1
+        var next = -1
+        chunk.withUnsafeBufferPointer { input in
+            let base = input.baseAddress!
+            let count = input.count
+            let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+            let lineFeeds = UInt64(lf) &* 0x0101_0101_0101_0101
+            let returns = UInt64(cr) &* 0x0101_0101_0101_0101
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var index = start
+            // Bytes of the fields so far with a delimiter each, as the byte-by-byte path counts them.
+            var recordBytes = 0
+            while true {
+                guard index < count else { return }
+                var first: Int
+                var last: Int
+                var high: UInt64 = 0
+                var escaped = false
+                if base[index] == quote {
+                    index += 1
+                    first = index
+                    while true {
+                        guard index < count,
+                              let found = memchr(base + index, Int32(quote), count - index) else { return }
+                        let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                        for offset in index..<at { high |= UInt64(base[offset]) }
+                        index = at + 1
+                        guard index < count else { return }
+                        if base[index] == quote {
+                            escaped = true
+                            index += 1
+                        } else {
+                            last = at
+                            break
+                        }
+                    }
+                    // After the closing quote: a delimiter or the line end, else the byte-by-byte path says what is wrong.
+                    let byte = base[index]
+                    guard byte == delimiter || byte == cr || byte == lf else { return }
+                } else {
+                    first = index
+                    // Eight bytes at a time: the lowest byte equal to a delimiter, CR or LF ends the field.
+                    while index + 8 <= count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let a = word ^ delimiters
+                        let b = word ^ lineFeeds
+                        let c = word ^ returns
+                        let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+                        if found != 0 {
+                            let bytes = found.trailingZeroBitCount >> 3
+                            if bytes > 0 { high |= word & (UInt64.max >> (64 - 8 * bytes)) }
+                            index += bytes
+                            break
+                        }
+                        high |= word
+                        index += 8
+                    }
+                    if index + 8 > count {
+                        while index < count {
+                            let byte = base[index]
+                            if byte == delimiter || byte == lf || byte == cr { break }
+                            high |= UInt64(byte)
+                            index += 1
+                        }
+                        guard index < count else { return }
+                    }
+                    last = index
+                }
+                // The field's untrimmed bytes are `first..<last` (escaped: doubled quotes still in),
+                // and `base[index]` ends it.
+                let isHigh = high & highs != 0
+                if escaped {
+                    var quotes = 0
+                    var offset = first
+                    while offset < last {
+                        if base[offset] == quote { quotes += 1; offset += 2 } else { offset += 1 }
+                    }
+                    recordBytes += last - first - quotes + 1
+                    guard last - first - quotes <= limits.maxFieldBytes else { return }
+                    scratchEscaped.append(Int32(scratch.count >> 1))
+                } else {
+                    recordBytes += last - first + 1
+                    guard last - first <= limits.maxFieldBytes else { return }
+                    while first < last, base[first] == 0x20 || base[first] == 0x09 { first += 1 }
+                    while last > first, base[last - 1] == 0x20 || base[last - 1] == 0x09 { last -= 1 }
+                    if isHigh {
+                        nonASCII = true
+                        while last - first >= 2, base[first] == 0xC2, base[first + 1] == 0xA0 { first += 2 }
+                        while last - first >= 2, base[last - 2] == 0xC2, base[last - 1] == 0xA0 { last -= 2 }
+                    }
+                }
+                guard scratch.count >> 1 < limits.maxFields, recordBytes <= limits.maxRecordBytes else { return }
+                scratch.append(Int32(first - start), Int32(last - start))
+                if escaped && isHigh { nonASCII = true }
+                let byte = base[index]
+                let ending = index
+                index += 1
+                if byte == delimiter { continue }
+                if byte == cr {
+                    // CR LF or CR alone; a CR that ends the chunk may be followed by a LF in the next one.
+                    guard index < count else { return }
+                    if base[index] == lf { index += 1 }
+                }
+                end = ending
+                next = index
+                return
+            }
+        }
+        guard next >= 0 else { return nil }
+        position = next
+        let bounds = scratch.storage
+        let fieldCount = scratch.count >> 1
+        // The record is taken: its bytes in the chunk are not read again, so doubled quotes are
+        // unescaped there, in place.
+        if !scratchEscaped.isEmpty {
+            chunk.withUnsafeMutableBufferPointer { whole in
+                let buffer = UnsafeMutableBufferPointer(rebasing: whole[start..<end])
+                for field in scratchEscaped {
+                    let i = 2 * Int(field)
+                    var read = Int(bounds[i])
+                    let stop = Int(bounds[i + 1])
+                    var write = read
+                    while read < stop {
+                        buffer[write] = buffer[read]
+                        read += buffer[read] == quote ? 2 : 1
+                        write += 1
+                    }
+                    var first = Int(bounds[i])
+                    var last = write
+                    while first < last, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
+                    while last > first, buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 { last -= 1 }
+                    if nonASCII {
+                        while last - first >= 2, buffer[first] == 0xC2, buffer[first + 1] == 0xA0 { first += 2 }
+                        while last - first >= 2, buffer[last - 2] == 0xC2, buffer[last - 1] == 0xA0 { last -= 2 }
+                    }
+                    bounds[i] = Int32(first)
+                    bounds[i + 1] = Int32(last)
+                }
+            }
+        }
+        return chunk.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[start..<end])
+            var invalid: Int?
+            if nonASCII {
+                for field in 0..<fieldCount {
+                    let range = Int(bounds[2 * field])..<Int(bounds[2 * field + 1])
+                    if String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) == nil {
+                        invalid = field
+                        break
+                    }
+                }
+            }
+            return CSVRecord(row: row, bytes: buffer, bounds: UnsafeBufferPointer(start: bounds, count: 2 * fieldCount), invalidField: invalid)
+        }
     }
 
     private mutating func finished(_ record: CSVRecord) -> CSVRecord {
@@ -232,3 +411,30 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Growable storage of a record's field bounds while it is read, reused from record to record
+/// (written without the checks of an array append).
+final class CSVBoundsScratch {
+    private(set) var storage: UnsafeMutablePointer<Int32>
+    private var capacity = 128
+    var count = 0
+
+    init() { storage = .allocate(capacity: capacity) }
+
+    deinit { storage.deallocate() }
+
+    @inline(__always) func append(_ start: Int32, _ end: Int32) {
+        if count + 2 > capacity { grow() }
+        storage[count] = start
+        storage[count + 1] = end
+        count += 2
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        larger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
+    }
+}

@@ -25,3 +25,25 @@ extension String {
     /// ``CSVText/trimmed(_:)``.
     var csvTrimmed: String { CSVText.trimmed(self) }
 }
+
+extension String {
+    /// `uppercased()`; the string itself when it is ASCII without a lower-case letter (the
+    /// common code), and a byte-wise upper-casing when it is ASCII.
+    var uppercasedASCIIFast: String {
+        var text = self
+        let ascii: String?? = text.withUTF8 { bytes in
+            var lower = false
+            for byte in bytes {
+                if byte >= 0x80 { return .some(nil) }
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lower = true }
+            }
+            guard lower else { return .none }
+            return .some(String(decoding: bytes.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 0x20 : $0 }, as: UTF8.self))
+        }
+        switch ascii {
+        case .none: return self
+        case let .some(upper?): return upper
+        case .some(nil): return uppercased()
+        }
+    }
+}

@@ -13,8 +13,9 @@ public struct CountryCodeRule: DeclarationRule {
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        let table = ShortCodeTable.of(context.codeLists)
         func check(_ value: String?, field: String, item: GoodsItem? = nil) {
-            guard let value, !context.codeLists.isoCountries.contains(value) else { return }
+            guard let value, !table.isCountry(value) else { return }
             findings.append(FindingPlace.finding(
                 "code.country", "\(field) \(FindingPlace.quoted(value)) is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. CN, KZ)",
                 in: declaration, item: item, field: field))
@@ -26,7 +27,7 @@ public struct CountryCodeRule: DeclarationRule {
         let items = declaration.goodsItems
         for index in items.indices {
             // The item itself is fetched only for a finding (no copy of each item).
-            guard let origin = items[index].originCountry, !context.codeLists.isoCountries.contains(origin) else { continue }
+            guard let origin = items[index].originCountry, !table.isCountry(origin) else { continue }
             check(origin, field: "goodsItems[\(index)].originCountry", item: items[index])
         }
         return findings

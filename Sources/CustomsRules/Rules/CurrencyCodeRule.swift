@@ -12,8 +12,9 @@ public struct CurrencyCodeRule: DeclarationRule {
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        let table = ShortCodeTable.of(context.codeLists)
         func check(_ value: String?, field: String, item: GoodsItem? = nil) {
-            guard let value, !context.codeLists.isoCurrencies.contains(value) else { return }
+            guard let value, !table.isCurrency(value) else { return }
             findings.append(FindingPlace.finding(
                 "code.currency", "\(field) \(FindingPlace.quoted(value)) is not an ISO 4217 currency code in use (three capital letters, e.g. CNY, KZT, USD)",
                 in: declaration, item: item, field: field))
@@ -22,7 +23,7 @@ public struct CurrencyCodeRule: DeclarationRule {
         let items = declaration.goodsItems
         for index in items.indices {
             // The item itself is fetched only for a finding (no copy of each item).
-            guard let currency = items[index].currency, !context.codeLists.isoCurrencies.contains(currency) else { continue }
+            guard let currency = items[index].currency, !table.isCurrency(currency) else { continue }
             check(currency, field: "goodsItems[\(index)].currency", item: items[index])
         }
         return findings

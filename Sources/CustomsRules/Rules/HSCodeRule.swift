@@ -13,38 +13,37 @@ public struct HSCodeRule: DeclarationRule {
     public init() {}
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
-        let editions = context.codeLists.hsEditions
         // The field path of each code is made only for a finding.
         // The items themselves are fetched only for a finding (no copy of each item).
         let goodsItems = declaration.goodsItems
-        var items: [(index: Int, code: String, onHSCode: Bool)] = []
-        for index in goodsItems.indices {
-            if let found = Self.subheadingCode(of: goodsItems[index]) { items.append((index, found.code, found.onHSCode)) }
-        }
+        guard goodsItems.indices.contains(where: { Self.subheadingCode(of: goodsItems[$0]) != nil }) else { return [] }
+        let table = HSSubheadingTable.of(context.codeLists)
         let lodged = declaration.lodgedOn ?? declaration.lodgedAt?.local.isoDate
-        guard !items.isEmpty, let choice = HSEditionChoice.choose(lodgedOn: lodged, editions: Array(editions.keys)),
-              let subheadings = editions[choice.year]
+        guard let choice = HSEditionChoice.choose(lodgedOn: lodged, sortedEditions: table.years),
+              let subheadings = table.editions[choice.year]
         else { return [] }
         var findings: [Finding] = []
         if let note = choice.note {
             findings.append(FindingPlace.finding("code.hs-edition", note, in: declaration, field: "lodgedOn"))
         }
-        let inForce = choice.note == nil ? ", in force on the lodgement date \(lodged ?? "")" : ""
-        for entry in items {
+        for index in goodsItems.indices {
+            guard let entry = Self.subheadingCode(of: goodsItems[index]) else { continue }
             let code = entry.code
             // Six ASCII digits: six bytes 0-9 (an ASCII digit is one byte, any other character is not a digit byte).
-            if code.utf8.count != 6 || !code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard let number = HSSubheadingTable.number(code) else {
                 findings.append(FindingPlace.finding(
-                    "code.hs", "\(Self.field(entry.index, onHSCode: entry.onHSCode)) \(FindingPlace.quoted(code)) is not a 6-digit HS subheading",
-                    in: declaration, item: goodsItems[entry.index], field: Self.field(entry.index, onHSCode: entry.onHSCode)))
+                    "code.hs", "\(Self.field(index, onHSCode: entry.onHSCode)) \(FindingPlace.quoted(code)) is not a 6-digit HS subheading",
+                    in: declaration, item: goodsItems[index], field: Self.field(index, onHSCode: entry.onHSCode)))
                 continue
             }
-            guard !subheadings.contains(code) else { continue }
+            guard !subheadings.contains(number) else { continue }
+            let editions = context.codeLists.hsEditions
+            let inForce = choice.note == nil ? ", in force on the lodgement date \(lodged ?? "")" : ""
             let elsewhere = editions.filter { $0.key != choice.year && $0.value.contains(code) }.keys.sorted()
             let hint = elsewhere.isEmpty ? "" : " (it is a subheading of \(elsewhere.map { "HS \($0)" }.joined(separator: ", ")))"
             findings.append(FindingPlace.finding(
-                "code.hs", "\(Self.field(entry.index, onHSCode: entry.onHSCode)) \(code) is not a subheading of HS \(choice.year)\(inForce)\(hint)",
-                in: declaration, item: goodsItems[entry.index], field: Self.field(entry.index, onHSCode: entry.onHSCode)))
+                "code.hs", "\(Self.field(index, onHSCode: entry.onHSCode)) \(code) is not a subheading of HS \(choice.year)\(inForce)\(hint)",
+                in: declaration, item: goodsItems[index], field: Self.field(index, onHSCode: entry.onHSCode)))
         }
         return findings
     }
@@ -69,4 +68,60 @@ public struct HSCodeRule: DeclarationRule {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// The HS subheadings of each edition of one ``CodeLists`` as bit sets over the six-digit
+/// numbers (125 KB an edition), so that a code is checked without hashing a string. Made once
+/// for the code lists in use and kept with them.
+final class HSSubheadingTable: Sendable {
+    let codeLists: CodeLists
+    /// The editions' years, oldest first.
+    let years: [Int]
+    let editions: [Int: HSSubheadingSet]
+
+    private init(_ codeLists: CodeLists) {
+        self.codeLists = codeLists
+        years = codeLists.hsEditions.keys.sorted()
+        editions = codeLists.hsEditions.mapValues(HSSubheadingSet.init)
+    }
+
+    private static let last = LockedValue<HSSubheadingTable?>(nil)
+
+    /// The table of `codeLists` (the one of the previous call when it is the same code lists).
+    static func of(_ codeLists: CodeLists) -> HSSubheadingTable {
+        last.withLock { table in
+            if let table, table.codeLists === codeLists { return table }
+            let made = HSSubheadingTable(codeLists)
+            table = made
+            return made
+        }
+    }
+
+    /// The number of six ASCII digits; `nil` for any other text.
+    static func number(_ code: String) -> Int? {
+        var code = code
+        return code.withUTF8 { bytes in
+            guard bytes.count == 6 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+    }
+}
+
+/// The six-digit codes of a set, one bit each (a code that is not six digits is never looked up).
+struct HSSubheadingSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
+
+    init(_ codes: Set<String>) {
+        for code in codes {
+            if let number = HSSubheadingTable.number(code) { bits[number >> 6] |= 1 << UInt64(number & 63) }
+        }
+    }
+
+    /// Whether the six-digit code `number` is in the set.
+    func contains(_ number: Int) -> Bool { bits[number >> 6] & (1 << UInt64(number & 63)) != 0 }
 }

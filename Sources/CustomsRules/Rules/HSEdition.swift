@@ -12,7 +12,11 @@ struct HSEditionChoice {
     var note: String?
 
     static func choose(lodgedOn date: String?, editions: [Int]) -> HSEditionChoice? {
-        let years = editions.sorted()
+        choose(lodgedOn: date, sortedEditions: editions.sorted())
+    }
+
+    /// ``choose(lodgedOn:editions:)`` with the editions already sorted, oldest first.
+    static func choose(lodgedOn date: String?, sortedEditions years: [Int]) -> HSEditionChoice? {
         guard let oldest = years.first, let newest = years.last else { return nil }
         guard let date, let year = Int(date.prefix(4)) else {
             return HSEditionChoice(

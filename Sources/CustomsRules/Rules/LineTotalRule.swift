@@ -65,7 +65,8 @@ public struct LineTotalRule: DeclarationRule {
     /// The quantity in the unit the price was filed per: the national unit's multiplier divided
     /// back out; `nil` when the item's unit was mapped with a multiplier that cannot be found.
     func filedQuantity(_ quantity: Decimal, of item: GoodsItem, format: String, codeLists: CodeLists) -> Decimal? {
-        guard let unit = item.unit else { return quantity }
+        // No unit, or no raw unit kept in `asFiled` to divide a multiplier back out of: as filed.
+        guard let unit = item.unit, !item.asFiled.isEmpty else { return quantity }
         let systems = AsFiledCodeSource.systems(for: format).filter { $0 == .china || $0 == .eaeu }
         // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1).
         let entries = item.asFiled.entries.filter { Self.namesAUnit($0.name) }.sorted { (Self.filedUnitNames.contains($0.name) ? 0 : 1) < (Self.filedUnitNames.contains($1.name) ? 0 : 1) }

@@ -11,8 +11,9 @@ public struct UnitCodeRule: DeclarationRule {
     public init() {}
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
-        declaration.goodsItems.enumerated().compactMap { index, item in
-            guard let unit = item.unit, context.codeLists.rec20Units[unit] == nil else { return nil }
+        let table = ShortCodeTable.of(context.codeLists)
+        return declaration.goodsItems.enumerated().compactMap { index, item in
+            guard let unit = item.unit, !table.isUnit(unit) else { return nil }
             let field = "goodsItems[\(index)].unit"
             return FindingPlace.finding(
                 "code.unit", "\(field) \(FindingPlace.quoted(unit)) is not a UN/ECE Rec 20 unit code in Schemas/codelists/rec20-units.csv (e.g. KGM kilogram, H87 piece, LTR litre)",

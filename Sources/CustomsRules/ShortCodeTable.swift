@@ -1,0 +1,71 @@
+import CustomsCore
+
+/// The ISO countries, ISO currencies and Rec 20 units of one ``CodeLists`` as bit sets over the
+/// codes of two or three ASCII capital letters and digits, so that the code-list rules check
+/// the common code without hashing a string. A code of another shape is looked up in the code
+/// lists themselves. Made once for the code lists in use and kept with them.
+final class ShortCodeTable: Sendable {
+    let codeLists: CodeLists
+    let countries: ShortCodeSet
+    let currencies: ShortCodeSet
+    let units: ShortCodeSet
+
+    private init(_ codeLists: CodeLists) {
+        self.codeLists = codeLists
+        countries = ShortCodeSet(codeLists.isoCountries)
+        currencies = ShortCodeSet(codeLists.isoCurrencies)
+        units = ShortCodeSet(codeLists.rec20Units.keys)
+    }
+
+    private static let last = LockedValue<ShortCodeTable?>(nil)
+
+    /// The table of `codeLists` (the one of the previous call when it is the same code lists).
+    static func of(_ codeLists: CodeLists) -> ShortCodeTable {
+        last.withLock { table in
+            if let table, table.codeLists === codeLists { return table }
+            let made = ShortCodeTable(codeLists)
+            table = made
+            return made
+        }
+    }
+
+    func isCountry(_ code: String) -> Bool { countries.contains(code) ?? codeLists.isoCountries.contains(code) }
+    func isCurrency(_ code: String) -> Bool { currencies.contains(code) ?? codeLists.isoCurrencies.contains(code) }
+    func isUnit(_ code: String) -> Bool { units.contains(code) ?? (codeLists.rec20Units[code] != nil) }
+}
+
+/// A set of the codes of two or three ASCII capital letters and digits, one bit each.
+struct ShortCodeSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: (37 * 37 + 37 * 37 * 37) / 64 + 1)
+
+    init(_ codes: some Sequence<String>) {
+        for code in codes {
+            if let key = ShortCodeSet.key(code) { bits[key >> 6] |= 1 << UInt64(key & 63) }
+        }
+    }
+
+    /// Whether `code` is in the set; `nil` when it is not of the shape the set holds (the
+    /// caller looks it up in the code lists then).
+    func contains(_ code: String) -> Bool? {
+        guard let key = ShortCodeSet.key(code) else { return nil }
+        return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
+    }
+
+    /// The place of a code of two or three ASCII capital letters and digits; `nil` for others.
+    static func key(_ code: String) -> Int? {
+        var code = code
+        return code.withUTF8 { bytes in
+            let count = bytes.count
+            guard count == 2 || count == 3 else { return nil }
+            var key = 0
+            for byte in bytes {
+                let digit: Int
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { digit = Int(byte - UInt8(ascii: "A")) + 11 }
+                else if byte >= 0x30 && byte <= 0x39 { digit = Int(byte - 0x30) + 1 }
+                else { return nil }
+                key = key * 37 + digit
+            }
+            return count == 3 ? key + 37 * 37 : key
+        }
+    }
+}
