@@ -26,12 +26,19 @@ public enum BatchTiming {
         var loose = looseEvents
         let batch = BatchDeclarations(results).headers
         let latest = latest ?? DeclarationCopies.latestIndices(batch)
-        // Event logs are found in one pass in batch order (a spilled batch is read in blocks).
+        // Event logs are looked for only in files whose message types include one (a spilled
+        // file is read in blocks, in order).
         var isLatest = [Bool](repeating: false, count: batch.count)
         for position in latest { isLatest[position] = true }
         var eventLogs: [Int: (key: String, events: [Event])] = [:]
-        for (position, declaration) in batch.enumerated() where isLatest[position] {
-            if let key = eventLogKey(declaration) { eventLogs[position] = (key, declaration.events) }
+        var start = 0
+        for result in results {
+            let list = result.declarations
+            defer { start += list.count }
+            guard list.messageTypes.contains(where: { eventLogTypes.contains($0) }) else { continue }
+            for (offset, declaration) in list.headers.enumerated() where isLatest[start + offset] {
+                if let key = eventLogKey(declaration) { eventLogs[start + offset] = (key, declaration.events) }
+            }
         }
         guard !eventLogs.isEmpty else { return (DeclarationSelection(batch, positions: latest), loose) }
         var positions: [Int] = []
@@ -47,6 +54,8 @@ public enum BatchTiming {
     /// (`messageType` `events`, by `declaration_id`) and an NCTS release for transit (CC029C, by
     /// the LRN of the transit declaration it releases, else its MRN). Their events join that
     /// declaration by id.
+    static let eventLogTypes: Set<String> = ["events", "CC029C"]
+
     static func eventLogKey(_ declaration: Declaration) -> String? {
         switch declaration.messageType {
         case "events": declaration.id

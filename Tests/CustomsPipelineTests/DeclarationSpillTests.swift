@@ -83,32 +83,32 @@ import Testing
         #expect(Array(declarations.headers) == [expected])
     }
 
-    @Test("a manifest of 6,000 declarations spills in several blocks and reports the same as in memory")
+    @Test("a manifest of 9,000 declarations spills in several blocks and reports the same as in memory")
     func manyBlocks() throws {
         let folder = try TestPaths.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         var text = "id,declaring_country,direction,lodged_at,containers,sequence,hs_code,description,origin_country,gross_mass_kg,net_mass_kg,value,currency\n"
-        for number in 1...6000 {
+        for number in 1...9000 {
             let id = "KZ-BENCH-\(number)"
             // Every 1,000th declaration's net mass exceeds its gross mass: a finding to file by key.
             let net = number % 1000 == 0 ? "130.5" : "99.25"
             text += "\(id),KZ,import,2024-06-12,CSQU3054383,1,851650,microwave ovens,CN,120.5,\(net),1200.10,USD\n"
             text += "\(id),,,,,2,841810,refrigerators,CN,80,70,300,USD\n"
         }
-        let file = folder.appendingPathComponent("six-thousand-declarations.csv")
+        let file = folder.appendingPathComponent("nine-thousand-declarations.csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let (inMemory, _) = try validateJSON([file.path], spill: nil)
         let spill = DeclarationSpill(directory: folder.path)
         let (spilled, results) = try validateJSON([file.path], spill: spill, threshold: DeclarationList.spillThreshold)
         #expect(spilled == inMemory)
         #expect(spill.size > 1 << 20)  // at least one full block and the rest
-        #expect(results[0].declarations.count == 6000)
-        #expect(results[0].declarations[5999].id == "KZ-BENCH-6000")
-        #expect(results[0].declarations[5999].goodsItems[1].hsCode == "841810")
-        #expect(results[0].declarations[5999].goodsItems[0].netMassKg == Decimal(string: "130.5"))
-        #expect(results[0].findings.filter { $0.rule == "mass.net-exceeds-gross" }.map(\.declaration) == (1...6).map { "KZ-BENCH-\($0 * 1000)" })
+        #expect(results[0].declarations.count == 9000)
+        #expect(results[0].declarations[8999].id == "KZ-BENCH-9000")
+        #expect(results[0].declarations[8999].goodsItems[1].hsCode == "841810")
+        #expect(results[0].declarations[8999].goodsItems[0].netMassKg == Decimal(string: "130.5"))
+        #expect(results[0].findings.filter { $0.rule == "mass.net-exceeds-gross" }.map(\.declaration) == (1...9).map { "KZ-BENCH-\($0 * 1000)" })
         // Nothing is left in the folder: the spill file is unlinked as soon as it is opened.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["six-thousand-declarations.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["nine-thousand-declarations.csv"])
     }
 
     @Test("a spill that cannot be created keeps every declaration in memory and loses nothing")

@@ -67,6 +67,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
             spilled!.countSource(old.source.file, by: -1)
             spilled!.countSource(newValue.source.file, by: 1)
             if spilled!.keys == nil { spilled!.noteID(newValue.id) }
+            if let type = newValue.messageType { spilled!.messageTypes.insert(type) }
             if case let .inMemory(index) = spilled!.slots[position] {
                 memory[index] = newValue
             } else {
@@ -146,6 +147,13 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         spilled = moved
     }
 
+    /// The message types of the declarations (``CustomsCore/Declaration/messageType``), each once:
+    /// which kinds of message a stage must look among, without reading them.
+    public var messageTypes: Set<String> {
+        if let spilled { return spilled.messageTypes }
+        return Set(memory.compactMap(\.messageType))
+    }
+
     /// The source files of the declarations (``CustomsCore/SourceLocation/file``), each once:
     /// normally only the file's own path.
     public var sourceFiles: [String] {
@@ -199,10 +207,11 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
 }
 
 /// Where one spilled declaration is: a range of the spill (or of the pending buffer), or an
-/// index into the list's memory.
+/// index into the list's memory. `sharesFile`: its source file is the list's first
+/// declaration's, which was not written again (``Spilled/commonFile``).
 enum SpillSlot: Sendable {
-    case inFile(offset: Int64, length: Int32)
-    case inBuffer(offset: Int32, length: Int32)
+    case inFile(offset: Int64, length: Int32, sharesFile: Bool)
+    case inBuffer(offset: Int32, length: Int32, sharesFile: Bool)
     case inMemory(Int)
 }
 
@@ -231,8 +240,13 @@ struct Spilled: Sendable {
     var repeatedCandidates = Set<String>()
     /// The declarations' source files, in order of first appearance, with how many name each.
     var sourceFiles: [(file: String, count: Int)] = []
+    /// Every message type appended or set (a superset once one is replaced).
+    var messageTypes = Set<String>()
     /// The first slot of the declarations in `buffer`.
     var bufferedFrom = 0
+    /// The source file of the first declaration: a declaration of the same file is written
+    /// without it (one path less per declaration to write and to make again on every read).
+    var commonFile: String?
 
     init(spill: DeclarationSpill) {
         self.spill = spill
@@ -241,8 +255,17 @@ struct Spilled: Sendable {
     mutating func append(_ declaration: Declaration, memory: inout [Declaration]) {
         noteID(declaration.id)
         countSource(declaration.source.file, by: 1)
+        if let type = declaration.messageType { messageTypes.insert(type) }
         let start = buffer.count
-        DeclarationCodec.encode(declaration, into: &buffer)
+        if commonFile == nil { commonFile = declaration.source.file }
+        let sharesFile = declaration.source.file == commonFile
+        if sharesFile {
+            var withoutFile = declaration
+            withoutFile.source.file = ""
+            DeclarationCodec.encode(withoutFile, into: &buffer)
+        } else {
+            DeclarationCodec.encode(declaration, into: &buffer)
+        }
         let length = buffer.count - start
         guard start + length <= Int(Int32.max) else {
             buffer.removeSubrange(start...)
@@ -250,7 +273,7 @@ struct Spilled: Sendable {
             slots.append(.inMemory(memory.count - 1))
             return
         }
-        slots.append(.inBuffer(offset: Int32(start), length: Int32(length)))
+        slots.append(.inBuffer(offset: Int32(start), length: Int32(length), sharesFile: sharesFile))
         if buffer.count >= SpillBlock.size { flush(memory: &memory) }
     }
 
@@ -276,13 +299,14 @@ struct Spilled: Sendable {
         guard !buffer.isEmpty else { return }
         let base = spill.append(buffer)
         for index in bufferedFrom..<slots.count {
-            guard case let .inBuffer(offset, length) = slots[index] else { continue }
+            guard case let .inBuffer(offset, length, sharesFile) = slots[index] else { continue }
             if let base {
-                slots[index] = .inFile(offset: base + Int64(offset), length: length)
+                slots[index] = .inFile(offset: base + Int64(offset), length: length, sharesFile: sharesFile)
             } else {
-                let declaration = buffer.withUnsafeBytes {
+                var declaration = buffer.withUnsafeBytes {
                     DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]))
                 }
+                if sharesFile, let commonFile { declaration?.source.file = commonFile }
                 // Decoding what this process just encoded cannot fail; if it did, the batch says so.
                 if declaration == nil { spill.noteReadFailure() }
                 memory.append(declaration ?? Spilled.unreadable)
@@ -300,15 +324,18 @@ struct Spilled: Sendable {
     /// Reads through `block` (reading the next 1 MiB of the file when the declaration is not in it).
     func declaration(at position: Int, memory: [Declaration], goodsItems: Bool, block: inout SpillBlock, readsAhead: Bool = true) -> Declaration {
         var declaration: Declaration?
+        var restoresFile = false
         switch slots[position] {
         case let .inMemory(index):
             // Kept in memory: its key is set (``DeclarationList/assignKeys(fileHash:)``, or as given).
             return memory[index]
-        case let .inBuffer(offset, length):
+        case let .inBuffer(offset, length, sharesFile):
+            restoresFile = sharesFile
             declaration = buffer.withUnsafeBytes {
                 DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]), goodsItems: goodsItems)
             }
-        case let .inFile(offset, length):
+        case let .inFile(offset, length, sharesFile):
+            restoresFile = sharesFile
             if !block.contains(offset, length) {
                 let size = readsAhead ? max(Int(length), SpillBlock.size) : Int(length)
                 let available = min(Int64(size), spill.size - offset)
@@ -328,6 +355,7 @@ struct Spilled: Sendable {
             spill.noteReadFailure()
             return Spilled.unreadable
         }
+        if restoresFile, let commonFile { declaration.source.file = commonFile }
         if let keys { declaration.key = keys.key(id: declaration.id, position: position) }
         return declaration
     }
