@@ -27,8 +27,7 @@ extension BatchReport {
                 chunk += ",\n      \"format\": "
                 (file.format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
                 chunk += ",\n      \"declarations\": "
-                let isValid = validity(ofFileAt: index)
-                writeArray(file.declarations.headers, into: &chunk, write: write) { Self.declarationJSON($0, valid: isValid($0)) }
+                writeDeclarations(file.declarations, valid: validity(ofFileAt: index), into: &chunk, write: write)
                 chunk += ",\n      \"findings\": "
                 writeArray(file.findings, into: &chunk, write: write) { $0.json }
                 chunk += "\n    }"
@@ -61,6 +60,38 @@ extension BatchReport {
         chunk += "\n      ]"
     }
 
+    /// The `declarations` member of a file object (indent 3): the same text as
+    /// ``writeArray(_:into:write:_:)`` of ``declarationJSON(_:valid:)``, written straight into the
+    /// chunk (a file may list hundreds of thousands).
+    private func writeDeclarations(
+        _ declarations: DeclarationList, valid isValid: (Declaration) -> Bool, into chunk: inout String, write: (String) -> Void
+    ) {
+        guard !declarations.isEmpty else {
+            chunk += "[]"
+            return
+        }
+        chunk += "["
+        for (index, declaration) in declarations.headers.enumerated() {
+            chunk += index == 0 ? "\n        " : ",\n        "
+            Self.appendDeclaration(declaration, valid: isValid(declaration), to: &chunk)
+            if index % 256 == 255 { Self.flush(&chunk, write) }
+        }
+        chunk += "\n      ]"
+    }
+
+    /// ``declarationJSON(_:valid:)`` pretty-printed at indent 4, without building it.
+    static func appendDeclaration(_ declaration: Declaration, valid: Bool, to chunk: inout String) {
+        chunk += "{"
+        if let id = declaration.id {
+            chunk += "\n          \"id\": "
+            JSONValue.string(id).appendPretty(to: &chunk, indent: 5)
+            chunk += ","
+        }
+        chunk += "\n          \"key\": "
+        JSONValue.string(declaration.key).appendPretty(to: &chunk, indent: 5)
+        chunk += valid ? ",\n          \"valid\": true\n        }" : ",\n          \"valid\": false\n        }"
+    }
+
     /// Hands the text over once it reaches about 1 MiB.
     private static func flush(_ chunk: inout String, _ write: (String) -> Void) {
         guard chunk.utf8.count >= 1 << 20 else { return }
@@ -68,7 +99,7 @@ extension BatchReport {
         chunk = ""
     }
 
-    private static func declarationJSON(_ declaration: Declaration, valid: Bool) -> JSONValue {
+    static func declarationJSON(_ declaration: Declaration, valid: Bool) -> JSONValue {
         var member = JSONObjectBuilder()
         member.add("id", declaration.id)
         member.add("key", declaration.key)
