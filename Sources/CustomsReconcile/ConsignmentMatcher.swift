@@ -94,6 +94,10 @@ public struct ConsignmentMatcher: Sendable {
         var countryCodes: [String: UInt32] = [:]
         // The identifiers of every counterpart-side declaration, by hash.
         var entries = KeyIndex()
+        // The hashes of each export's identifiers (`exportHashes[exportHashEnd[slot - 1]..<exportHashEnd[slot]]`):
+        // an export none of whose identifiers any counterpart carries is not read again.
+        var exportHashes: [UInt64] = []
+        var exportHashEnd = [Int32](repeating: 0, count: positions.count)
         // Read in blocks where the positions ascend (a batch kept on disk).
         var slot = -1
         declarations.forEach(at: positions, goodsItems: false) { _, declaration in
@@ -110,9 +114,11 @@ public struct ConsignmentMatcher: Sendable {
                     countries[slot] = code
                 }
             }
+            defer { exportHashEnd[slot] = Int32(exportHashes.count) }
             switch declaration.direction {
             case .export:
                 matching.sides[slot] = ConsignmentMatching.Side.export
+                for key in MatchKeys.keys(of: declaration) { exportHashes.append(keyHash(key)) }
             case .import, .transit:
                 matching.sides[slot] = ConsignmentMatching.Side.counterpart
                 for key in MatchKeys.keys(of: declaration) {
@@ -130,6 +136,8 @@ public struct ConsignmentMatcher: Sendable {
         var evidence: [Int32: ConsignmentMatching.Evidence] = [:]
         var candidates: [Int32] = []
         for slot in 0..<positions.count where matching.sides[slot] == ConsignmentMatching.Side.export {
+            let hashes = exportHashes[Int(slot == 0 ? 0 : exportHashEnd[slot - 1])..<Int(exportHashEnd[slot])]
+            guard hashes.contains(where: { var run = entries.run(of: $0); return run.next() != nil }) else { continue }
             let export = declarations.header(at: positions[slot])
             read.removeAll(keepingCapacity: true)
             evidence.removeAll(keepingCapacity: true)
