@@ -16,7 +16,8 @@ extension FileProcessor {
     /// A file of ``OverlappedReading/threshold`` bytes or more, with more than one job, is read on
     /// a second thread while this one runs the rules and keeps the declarations (same
     /// declarations, same findings, same order).
-    func processCSV(_ path: String, prefix: [UInt8], size: Int, into result: inout FileResult) {
+    /// `hashing`: the file's SHA-256 while it is computed (keys of declarations without an id use it).
+    func processCSV(_ path: String, prefix: [UInt8], size: Int, hashing: BackgroundHash?, into result: inout FileResult) {
         var declarationFindings: [[Finding]] = []
         var ruleFindings: [RuleStage.Found] = []
         let configuration = self.configuration
@@ -34,6 +35,7 @@ extension FileProcessor {
             result.messageType = outcome.layout
         }
         result.findings += outcome.findings
+        settle(hashing, into: &result)
         result.declarations.assignKeys(fileHash: result.sha256)
         result.attach(declarationFindings)
         RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)

@@ -20,12 +20,15 @@ public struct FileProcessor: Sendable {
             return result
         }
         let facts: FileFacts
-        switch FileFacts.read(path) {
+        // A large file is hashed on a thread of its own while it is parsed (with more than one job).
+        let large = configuration.jobs > 1 && (FileFacts.size(of: path) ?? 0) >= OverlappedReading.threshold
+        switch large ? FileFacts.peek(path) : FileFacts.read(path) {
         case let .success(read): facts = read
         case let .failure(error):
             result.findings.append(Finding(rule: "file.unreadable", message: error.description, file: path))
             return result
         }
+        let hashing = facts.sha256 == nil ? BackgroundHash(path: path) : nil
         result.sha256 = facts.sha256
         result.size = facts.size
         var ruleFindings: [RuleStage.Found] = []
@@ -39,19 +42,22 @@ public struct FileProcessor: Sendable {
                 rule: "format.unknown", message: "the file is binary data, not a declaration in XML or CSV", file: path))
         case .text:
             // The CSV stage runs the rules and keeps the cross-file form declaration by declaration.
-            processCSV(path, prefix: facts.prefix, size: facts.size, into: &result)
+            processCSV(path, prefix: facts.prefix, size: facts.size, hashing: hashing, into: &result)
             return result
         case .xml:
             // Like the CSV stage, the XML stage runs the rules and keeps the cross-file form
             // declaration by declaration: a large file never holds all its declarations in full.
-            ruleFindings = processXML(path, facts: facts, into: &result)
+            ruleFindings = processXML(path, facts: facts, hashing: hashing, into: &result)
         }
+        settle(hashing, into: &result)
         RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)
         return result
     }
 
     /// Returns the rule findings of the file's declarations, filed by ``RuleStage/finish(_:ruleFindings:configuration:)``.
-    private func processXML(_ path: String, facts: FileFacts, into result: inout FileResult) -> [RuleStage.Found] {
+    private func processXML(
+        _ path: String, facts: FileFacts, hashing: BackgroundHash?, into result: inout FileResult
+    ) -> [RuleStage.Found] {
         let prologue = XMLSniffer.prologue(
             of: facts.prefix, encoding: configuration.encoding, readsPastRoot: configuration.registry.readsPastRoot)
         if prologue.hasDoctype {
@@ -121,6 +127,7 @@ public struct FileProcessor: Sendable {
         }
         result.findings += outcome.findings
         result.findings += context.fileFindings
+        settle(hashing, into: &result)
         result.declarations.assignKeys(fileHash: result.sha256)
         for index in withoutID where !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
             let declaration = result.declarations[index]

@@ -11,7 +11,8 @@ import Glibc
 struct FileFacts {
     var size: Int
     var prefix: [UInt8]
-    var sha256: String
+    /// `nil` while a ``BackgroundHash`` computes it (``peek(_:)``).
+    var sha256: String?
     /// The whole file when it is small (at most ``wholeLimit`` bytes); `nil` for a larger one,
     /// which the parser streams from the file.
     var contents: [UInt8]?
