@@ -34,7 +34,15 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private var depth = 0
     /// Names of every element open at the parser's position, root first.
     @exclusivity(unchecked) private(set) var openNames: [String] = []
-    @exclusivity(unchecked) private var open: [XMLElement] = []
+    /// Where each element of the record being read that is still open sits on ``elements``,
+    /// the record first.
+    @exclusivity(unchecked) private var open: [Int] = []
+    /// The elements of the record in document order, each open one followed by its children
+    /// read so far: when an element closes, its children are moved from behind it into one
+    /// array of the exact size (no array grown child by child, no element copied).
+    @exclusivity(unchecked) private var elements: UnsafeMutablePointer<XMLElement>
+    @exclusivity(unchecked) private var elementCount = 0
+    @exclusivity(unchecked) private var elementCapacity = 64
     @exclusivity(unchecked) private var recordNodes = 0
     @exclusivity(unchecked) private var names = InternedNames()
     @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
@@ -56,6 +64,12 @@ final class SAXRecordBuilder {
         self.limits = limits
         self.role = role
         self.onRecord = onRecord
+        elements = .allocate(capacity: elementCapacity)
+    }
+
+    deinit {
+        elements.deinitialize(count: elementCount)
+        elements.deallocate()
     }
 
     private var line: Int { Int(customs_xml_parser_line(parser)) }
@@ -104,22 +118,26 @@ final class SAXRecordBuilder {
         }
         // libxml2 keeps no column on nodes and the parser's column is past the start tag:
         // element findings carry the line only.
-        var element = XMLElement(name: name, namespace: namespace, line: line, column: 0)
+        var read: [XMLAttribute] = []
         if attributeCount > 0, let attributes {
-            element.attributes.reserveCapacity(attributeCount)
+            read.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 // localname, prefix, URI, value, end of value
                 let base = attributes + index * 5
                 let attributeName = interned(base[0])
                 let attributeNamespace = base[2].map { interned($0) }
-                element.attributes.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
-                if element.attributes.count > limits.maxAttributes {
+                read.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
+                if read.count > limits.maxAttributes {
                     limit("an element with more than \(limits.maxAttributes) attributes")
                     return
                 }
             }
         }
-        open.append(consume element)
+        if elementCount == elementCapacity { growElements() }
+        // Built in place on the stack: never copied (a copy retains each of its five references).
+        (elements + elementCount).initialize(to: XMLElement(name: name, namespace: namespace, attributes: read, line: line, column: 0))
+        open.append(elementCount)
+        elementCount += 1
     }
 
     func endElement() {
@@ -127,13 +145,31 @@ final class SAXRecordBuilder {
         if halted { return }
         depth -= 1
         openNames.removeLast()
-        guard let element = open.popLast() else { return }
-        if open.isEmpty {
-            onRecord(element)
-        } else {
+        guard let index = open.popLast() else { return }
+        let count = elementCount - index - 1
+        if count > 0 {
             // Moved, not copied: a copy of an element retains each of its five references.
-            open[open.count - 1].children.append(consume element)
+            let children = elements + index + 1
+            (elements + index).pointee.children = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: children, count: count)
+                initialized = count
+            }
+            elementCount = index + 1
         }
+        // Complete, it stays where it is: the last child of its parent so far.
+        if open.isEmpty {
+            elementCount = 0
+            onRecord(elements.move())
+        }
+    }
+
+    private func growElements() {
+        let capacity = elementCapacity * 2
+        let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
+        grown.moveInitialize(from: elements, count: elementCount)
+        elements.deallocate()
+        elements = grown
+        elementCapacity = capacity
     }
 
     func characters(_ bytes: UnsafePointer<xmlChar>?, count: Int, cdata: Bool) {
@@ -201,15 +237,16 @@ final class SAXRecordBuilder {
             return
         }
         // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
-        if open[open.count - 1].text.utf8.count + text.count > limits.maxTextBytes {
-            limit("the text of element <\(open[open.count - 1].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
+        let element = elements + open[open.count - 1]
+        if element.pointee.text.utf8.count + text.count > limits.maxTextBytes {
+            limit("the text of element <\(element.pointee.name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
             return
         }
         let value = String(decoding: text, as: UTF8.self)
-        if open[open.count - 1].text.isEmpty {
-            open[open.count - 1].text = value
+        if element.pointee.text.isEmpty {
+            element.pointee.text = value
         } else {
-            open[open.count - 1].text += value
+            element.pointee.text += value
         }
     }
 
@@ -223,6 +260,8 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
+        elements.deinitialize(count: elementCount)
+        elementCount = 0
     }
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
