@@ -44,7 +44,8 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private var elementCount = 0
     @exclusivity(unchecked) private var elementCapacity = 64
     @exclusivity(unchecked) private var recordNodes = 0
-    @exclusivity(unchecked) private var names = InternedNames()
+    /// The names of the parser's dictionary; set with the parser (a kept parser brings its own).
+    @exclusivity(unchecked) var names: InternedNames!
     @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var lastNamespaceIsXInclude = false
 
