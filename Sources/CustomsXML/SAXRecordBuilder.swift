@@ -39,7 +39,9 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private var open: [Int] = []
     /// The elements of the record in document order, each open one followed by its children
     /// read so far: when an element closes, its children are moved from behind it into one
-    /// array of the exact size (no array grown child by child, no element copied).
+    /// array of the exact size (no array grown child by child, no element copied). Every place
+    /// holds an element: past ``elementCount`` an empty one, whose fields a new element's start
+    /// tag sets in place (an element built elsewhere and stored here was copied once more).
     @exclusivity(unchecked) private var elements: UnsafeMutablePointer<XMLElement>
     @exclusivity(unchecked) private var elementCount = 0
     @exclusivity(unchecked) private var elementCapacity = 64
@@ -66,12 +68,15 @@ final class SAXRecordBuilder {
         self.role = role
         self.onRecord = onRecord
         elements = .allocate(capacity: elementCapacity)
+        elements.initialize(repeating: Self.empty, count: elementCapacity)
     }
 
     deinit {
-        elements.deinitialize(count: elementCount)
+        elements.deinitialize(count: elementCapacity)
         elements.deallocate()
     }
+
+    private static let empty = XMLElement(name: "")
 
     private var line: Int { Int(customs_xml_parser_line(parser)) }
     private var column: Int { Int(customs_xml_parser_column(parser)) }
@@ -136,7 +141,11 @@ final class SAXRecordBuilder {
         }
         if elementCount == elementCapacity { growElements() }
         // Built in place on the stack: never copied (a copy retains each of its five references).
-        (elements + elementCount).initialize(to: XMLElement(name: name, namespace: namespace, attributes: read, line: line, column: 0))
+        let element = elements + elementCount
+        element.pointee.name = name
+        element.pointee.namespace = namespace
+        if !read.isEmpty { element.pointee.attributes = read }
+        element.pointee.line = line
         open.append(elementCount)
         elementCount += 1
     }
@@ -155,19 +164,23 @@ final class SAXRecordBuilder {
                 buffer.baseAddress!.moveInitialize(from: children, count: count)
                 initialized = count
             }
+            children.initialize(repeating: Self.empty, count: count)
             elementCount = index + 1
         }
         // Complete, it stays where it is: the last child of its parent so far.
         if open.isEmpty {
             elementCount = 0
-            onRecord(elements.move())
+            var record = Self.empty
+            swap(&record, &elements.pointee)
+            onRecord(record)
         }
     }
 
     private func growElements() {
         let capacity = elementCapacity * 2
         let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
-        grown.moveInitialize(from: elements, count: elementCount)
+        grown.moveInitialize(from: elements, count: elementCapacity)
+        (grown + elementCapacity).initialize(repeating: Self.empty, count: capacity - elementCapacity)
         elements.deallocate()
         elements = grown
         elementCapacity = capacity
@@ -261,7 +274,7 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
-        elements.deinitialize(count: elementCount)
+        elements.update(repeating: Self.empty, count: elementCount)
         elementCount = 0
     }
 
