@@ -51,11 +51,15 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var lastNamespaceIsXInclude = false
 
-    private enum TextKind { case none, text, cdata }
+    private enum TextKind: UInt8 { case none, text, cdata }
     /// The text node being read: its kind, its bytes (only inside a record), whether all of it
     /// is white space, and its length (also outside records, for libxml2's text node limit).
     @exclusivity(unchecked) private var textKind = TextKind.none
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text = UnsafeMutablePointer<UInt8>.allocate(capacity: textRoom)
+    @exclusivity(unchecked) private var textCount = 0
+    @exclusivity(unchecked) private var textCapacity = textRoom
+    /// The room for text kept between text nodes (a larger buffer is given back).
+    private static let textRoom = 4096
     @exclusivity(unchecked) private var textBlank = true
     @exclusivity(unchecked) private var textLength = 0
 
@@ -74,6 +78,7 @@ final class SAXRecordBuilder {
     deinit {
         elements.deinitialize(count: elementCapacity)
         elements.deallocate()
+        text.deallocate()
     }
 
     private static let empty = XMLElement(name: "")
@@ -176,6 +181,16 @@ final class SAXRecordBuilder {
         }
     }
 
+    private func growText(to count: Int) {
+        var capacity = textCapacity * 2
+        while capacity < count { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: text, count: textCount)
+        text.deallocate()
+        text = grown
+        textCapacity = capacity
+    }
+
     private func growElements() {
         let capacity = elementCapacity * 2
         let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
@@ -207,7 +222,9 @@ final class SAXRecordBuilder {
         guard !open.isEmpty, let bytes, count > 0 else { return }
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         if textBlank { textBlank = buffer.allSatisfy(XMLText.isSpace) }
-        text.append(contentsOf: buffer)
+        if textCount + count > textCapacity { growText(to: textCount + count) }
+        (text + textCount).initialize(from: bytes, count: count)
+        textCount += count
     }
 
     /// Any event other than character data ends the text node being read.
@@ -240,23 +257,28 @@ final class SAXRecordBuilder {
         guard textKind != .none else { return }
         defer {
             textKind = .none
-            text.removeAll(keepingCapacity: text.capacity <= 1 << 16)
+            textCount = 0
+            if textCapacity > 1 << 16 {
+                text.deallocate()
+                text = .allocate(capacity: Self.textRoom)
+                textCapacity = Self.textRoom
+            }
             textBlank = true
             textLength = 0
         }
         // White space alone is no element text; CDATA always is.
         guard !halted, !open.isEmpty, textKind == .cdata || !textBlank else { return }
-        if text.count > limits.maxTextBytes {
-            limit("a text node of \(text.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
+        if textCount > limits.maxTextBytes {
+            limit("a text node of \(textCount) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
             return
         }
         // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
         let element = elements + open[open.count - 1]
-        if element.pointee.text.utf8.count + text.count > limits.maxTextBytes {
+        if element.pointee.text.utf8.count + textCount > limits.maxTextBytes {
             limit("the text of element <\(element.pointee.name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
             return
         }
-        let value = String(decoding: text, as: UTF8.self)
+        let value = String(decoding: UnsafeBufferPointer(start: text, count: textCount), as: UTF8.self)
         if element.pointee.text.isEmpty {
             element.pointee.text = value
         } else {
