@@ -33,7 +33,11 @@ final class SAXRecordBuilder {
     /// Elements open at the parser's position (records or not).
     @exclusivity(unchecked) private var depth = 0
     /// Names of every element open at the parser's position, root first.
+    /// Set by ``concludeHalt()`` from ``openNamePointers``.
     @exclusivity(unchecked) private(set) var openNames: [String] = []
+    /// The names of the open elements as the parser's dictionary holds them (each one interned
+    /// in ``names`` at its start tag): kept as Strings only when the parse ends.
+    @exclusivity(unchecked) private var openNamePointers: [UnsafePointer<xmlChar>?] = []
     /// Where each element of the record being read that is still open sits on ``elements``,
     /// the record first.
     @exclusivity(unchecked) private var open: [Int] = []
@@ -117,7 +121,7 @@ final class SAXRecordBuilder {
         if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
         let tagDepth = depth
         depth += 1
-        openNames.append(name)
+        openNamePointers.append(localName)
         if open.isEmpty {
             guard case .record = role(XMLStartTag(name: name, namespace: namespace, depth: tagDepth, line: line)) else { return }
             recordNodes = 0
@@ -159,7 +163,7 @@ final class SAXRecordBuilder {
         endText()
         if halted { return }
         depth -= 1
-        openNames.removeLast()
+        openNamePointers.removeLast()
         guard let index = open.popLast() else { return }
         let count = elementCount - index - 1
         if count > 0 {
@@ -243,8 +247,10 @@ final class SAXRecordBuilder {
         if let parser { xmlStopParser(parser) }
     }
 
-    /// Adds the finding that ended the building, once the parser has stopped.
+    /// Adds the finding that ended the building, once the parser has stopped, and names the
+    /// elements left open (``openNames``).
     func concludeHalt() {
+        openNames = openNamePointers.map(interned)
         guard let finding = haltFinding else { return }
         haltFinding = nil
         let line = finding.line ?? self.line
