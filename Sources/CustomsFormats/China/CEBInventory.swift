@@ -78,8 +78,17 @@ enum CEBInventory {
     static func readItems(_ record: XMLElement, header: XMLElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
         // The header's currency is looked up once, not once per goods item.
         let currency = header?.child("currency")
-        for (index, element) in record.children("InventoryList").enumerated() {
-            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .cebInventory, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft))
+        // The items are read in place (a copy of an element retains all it holds), into room
+        // made for all of them at once.
+        record.children.withUnsafeBufferPointer { children in
+            let count = children.reduce(0) { $0 + ($1.name == "InventoryList" ? 1 : 0) }
+            draft.declaration.goodsItems.reserveCapacity(draft.declaration.goodsItems.count + count)
+            var index = 0
+            for position in children.indices where children[position].name == "InventoryList" {
+                draft.declaration.goodsItems.append(ChinaGoodsItem.read(
+                    children[position], names: .cebInventory, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft))
+                index += 1
+            }
         }
     }
 }
