@@ -79,6 +79,25 @@ static inline int customs_xml_parser_reset(xmlParserCtxtPtr parser, const char *
     return 0;
 }
 
+/* Resets a parser that may have been left anywhere in a document (stopped at its root) for the
+   next one: customs_xml_parser_reset, and the namespace stack xmlCtxtReset keeps. */
+static inline int customs_xml_parser_reset_stopped(xmlParserCtxtPtr parser, const char *chunk, int size) {
+    if (customs_xml_parser_reset(parser, chunk, size, NULL) != 0) return -1;
+    parser->nsNr = 0;
+    return 0;
+}
+
+/* The encoding the parser knows at the start of the document (what the tree builder copies
+   into the document's encoding). */
+static inline const char *customs_xml_parser_encoding(xmlParserCtxtPtr parser) {
+    return (const char *) parser->encoding;
+}
+
+/* Whether the parser has seen no error of any kind. */
+static inline int customs_xml_parser_clean(xmlParserCtxtPtr parser) {
+    return parser->wellFormed && parser->nsWellFormed && parser->errNo == XML_ERR_OK && !parser->disableSAX;
+}
+
 /* The SAX handler's context (the record builder), set on a parser kept between documents. */
 static inline void customs_xml_parser_set_user_data(xmlParserCtxtPtr parser, void *data) {
     parser->userData = data;
