@@ -53,6 +53,7 @@ final class SAXRecordBuilder {
     /// The names of the parser's dictionary; set with the parser (a kept parser brings its own).
     @exclusivity(unchecked) var names: InternedNames!
     @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var lastNamespaceName: String?
     @exclusivity(unchecked) private var lastNamespaceIsXInclude = false
 
     private enum TextKind: UInt8 { case none, text, cdata }
@@ -103,11 +104,17 @@ final class SAXRecordBuilder {
             return
         }
         let line = self.line
-        let name = interned(localName)
-        let namespace = uri.map { interned($0) }
-        if uri != lastNamespace {
-            // Namespaces change rarely between elements: the set is asked once per change.
+        // Bound once: each use of the property would retain and release the table.
+        let names: InternedNames = self.names
+        let name = localName.map { names.name(at: $0) } ?? ""
+        let namespace: String?
+        if uri == lastNamespace {
+            namespace = lastNamespaceName
+        } else {
+            // Namespaces change rarely between elements: looked up, and the set asked, once per change.
+            namespace = uri.map { names.name(at: $0) }
             lastNamespace = uri
+            lastNamespaceName = namespace
             lastNamespaceIsXInclude = namespace.map { XMLErrorSink.xincludeNamespaces.contains($0) } ?? false
         }
         if namespace != nil, lastNamespaceIsXInclude {
@@ -139,8 +146,8 @@ final class SAXRecordBuilder {
             for index in 0..<attributeCount {
                 // localname, prefix, URI, value, end of value
                 let base = attributes + index * 5
-                let attributeName = interned(base[0])
-                let attributeNamespace = base[2].map { interned($0) }
+                let attributeName = base[0].map { names.name(at: $0) } ?? ""
+                let attributeNamespace = base[2].map { names.name(at: $0) }
                 read.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
                 if read.count > limits.maxAttributes {
                     limit("an element with more than \(limits.maxAttributes) attributes")
