@@ -6,6 +6,8 @@ import CustomsXML
 enum CEBInventory {
     /// The `asFiled` names that hold a private buyer's personal data (CEB621).
     static let personalData: Set<String> = ["buyerIdNumber", "buyerTelephone"]
+    /// ``personalData`` in the order they are read, sorted once.
+    static let personalDataInOrder = personalData.sorted()
 
     static func read(_ record: XMLElement, messageType: String, codeLists: CodeLists, draft: inout DeclarationDraft) {
         draft.declaration.declaringCountry = DeclarationDraft.china
@@ -62,7 +64,7 @@ enum CEBInventory {
         if let buyer = draft.text(head.child("buyerName"), field: "importer.name") {
             draft.declaration.importer = Party(name: buyer)
         }
-        for name in personalData.sorted() {
+        for name in personalDataInOrder {
             // Read raw, never through a helper that could quote it in a finding.
             guard let element = head.child(name) else { continue }
             let value = element.trimmedText
