@@ -158,6 +158,7 @@ enum RootSniff {
 
     private static let idle = LockedValue<[Parser]>([])
     private static let idleLimit = 16
+    private static let dictionaryLimit = 4096
     private static let chunkSize = 512
 
     static func root(of prefix: [UInt8]) -> (XMLStartTag, String?)? {
@@ -202,7 +203,9 @@ enum RootSniff {
             }
             state.parser = nil
             customs_xml_parser_set_user_data(parser.pointer, nil)
-            if !state.doctype {
+            // Kept only after a clean reading (no error, no DOCTYPE), and not with a dictionary
+            // grown large (hostile names would otherwise stay for every later document).
+            if clean, !state.doctype, customs_xml_parser_dictionary_size(parser.pointer) <= dictionaryLimit {
                 idle.withLock { if $0.count < idleLimit { $0.append(parser) } }
             }
             guard clean, let root = state.root, root.line > 0, root.line < 65_535 else { return nil }
