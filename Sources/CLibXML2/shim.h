@@ -65,4 +65,56 @@ static inline void customs_xml_set_schema_locator(xmlSchemaValidCtxtPtr validati
     xmlSchemaValidateSetLocator(validation, customs_xml_parser_locator, parser);
 }
 
+/* Resets a parser kept from a clean document for the next one, as xmlCreatePushParserCtxt
+   would start it: xmlCtxtResetPush, and the two fields it leaves as the last document left
+   them (the push parser's lookahead mode, and the xml:space stack's depth of a new context). */
+static inline int customs_xml_parser_reset(xmlParserCtxtPtr parser, const char *chunk, int size, const char *filename) {
+    if (xmlCtxtResetPush(parser, chunk, size, filename, NULL) != 0) return -1;
+    parser->progressive = 0;
+    if (parser->spaceTab != NULL && parser->spaceMax > 0) {
+        parser->spaceTab[0] = -1;
+        parser->space = &parser->spaceTab[0];
+        parser->spaceNr = 1;
+    }
+    return 0;
+}
+
+/* Resets a parser that may have been left anywhere in a document (stopped at its root) for the
+   next one: customs_xml_parser_reset, and the namespace stack xmlCtxtReset keeps. */
+static inline int customs_xml_parser_reset_stopped(xmlParserCtxtPtr parser, const char *chunk, int size) {
+    if (customs_xml_parser_reset(parser, chunk, size, NULL) != 0) return -1;
+    parser->nsNr = 0;
+    return 0;
+}
+
+/* The encoding the parser knows at the start of the document (what the tree builder copies
+   into the document's encoding). */
+static inline const char *customs_xml_parser_encoding(xmlParserCtxtPtr parser) {
+    return (const char *) parser->encoding;
+}
+
+/* Whether the parser has seen no error of any kind. */
+static inline int customs_xml_parser_clean(xmlParserCtxtPtr parser) {
+    return parser->wellFormed && parser->nsWellFormed && parser->errNo == XML_ERR_OK && !parser->disableSAX;
+}
+
+/* The SAX handler's context (the record builder), set on a parser kept between documents. */
+static inline void customs_xml_parser_set_user_data(xmlParserCtxtPtr parser, void *data) {
+    parser->userData = data;
+}
+
+/* Whether a parser read its document to a clean end and can be reset for the next one: no
+   error, at the end of its input, no element or namespace left open, its one input. */
+static inline int customs_xml_parser_reusable(xmlParserCtxtPtr parser) {
+    return parser->wellFormed && parser->nsWellFormed && parser->errNo == XML_ERR_OK
+        && !parser->disableSAX && parser->instate == XML_PARSER_EOF
+        && parser->nameNr == 0 && parser->nodeNr == 0 && parser->nsNr == 0 && parser->spaceNr <= 1
+        && parser->inputNr == 1 && parser->dict != NULL && parser->myDoc == NULL;
+}
+
+/* How many names the parser's dictionary holds. */
+static inline int customs_xml_parser_dictionary_size(xmlParserCtxtPtr parser) {
+    return parser->dict != NULL ? (int) xmlDictSize(parser->dict) : 0;
+}
+
 #endif

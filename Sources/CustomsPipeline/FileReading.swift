@@ -20,6 +20,7 @@ struct FileFacts {
     static let prefixLength = 65_536
     /// Files up to this size (bytes) are kept in memory whole between hashing and parsing.
     static let wholeLimit = 4 << 20
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `nil` with the reason when the file cannot be opened or read.
     ///
@@ -34,50 +35,65 @@ struct FileFacts {
         defer { close(descriptor) }
         var status = stat()
         let expected = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-        // A small file is read into one buffer with room for a byte more than its size (a file
-        // that grew since is then noticed, and read on in chunks).
-        let whole = expected < wholeLimit
-        var buffer = [UInt8](repeating: 0, count: whole ? max(4096, expected + 1) : 1 << 20)
-        var filled = 0
         var hasher = SHA256()
         var prefix: [UInt8] = []
         var size = 0
-        var keptWhole = whole
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(PipelineError("cannot read the file: \(String(cString: strerror(errno)))"))
-            }
-            if count == 0 { break }
-            size += count
-            if keptWhole {
-                filled += count
-                if filled < buffer.count { continue }
-                // Grew past its room: hash what was read and go on in chunks.
-                keptWhole = false
-            }
-            buffer.withUnsafeBytes { bytes in
-                let chunk = UnsafeRawBufferPointer(rebasing: bytes[0..<(filled > 0 ? filled : count)])
-                if prefix.count < prefixLength { prefix += chunk.prefix(prefixLength - prefix.count) }
-                hasher.update(bufferPointer: chunk)
-            }
-            filled = 0
-        }
         var contents: [UInt8]?
-        if keptWhole {
-            buffer.removeLast(buffer.count - filled)
+        // A small file is read into one buffer with room for a byte more than its size (a file
+        // that grew since is then noticed, and read on in chunks); the buffer is not zeroed first.
+        if expected < wholeLimit {
+            let room = max(4096, expected + 1)
+            var failure: Int32 = 0
+            let buffer = [UInt8](unsafeUninitializedCapacity: room) { storage, filled in
+                while filled < room {
+                    let count = Glibc.read(descriptor, storage.baseAddress! + filled, room - filled)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if count == 0 { return }
+                    filled += count
+                }
+            }
+            if failure != 0 {
+                return .failure(PipelineError("cannot read the file: \(String(cString: strerror(failure)))"))
+            }
+            size = buffer.count
             buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-            prefix = filled <= prefixLength ? buffer : Array(buffer[0..<prefixLength])
-            contents = buffer
+            prefix = buffer.count <= prefixLength ? buffer : Array(buffer[0..<prefixLength])
+            if buffer.count < room {
+                contents = buffer
+            }
+            // Otherwise it grew past its room: what was read is hashed, the rest read on in chunks.
         }
-        let hex = Array("0123456789abcdef".utf8)
-        var digest = [UInt8]()
-        digest.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            digest.append(hex[Int(byte >> 4)])
-            digest.append(hex[Int(byte & 15)])
+        if contents == nil {
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(PipelineError("cannot read the file: \(String(cString: strerror(errno)))"))
+                }
+                if count == 0 { break }
+                size += count
+                chunk.withUnsafeBytes { bytes in
+                    let read = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
+                    if prefix.count < prefixLength { prefix += read.prefix(prefixLength - prefix.count) }
+                    hasher.update(bufferPointer: read)
+                }
+            }
         }
-        return .success(FileFacts(size: size, prefix: prefix, sha256: String(decoding: digest, as: UTF8.self), contents: contents))
+        let digest = hasher.finalize()
+        let hex = String(unsafeUninitializedCapacity: 64) { text in
+            var index = 0
+            for byte in digest {
+                text[index] = hexDigits[Int(byte >> 4)]
+                text[index + 1] = hexDigits[Int(byte & 15)]
+                index += 2
+            }
+            return index
+        }
+        return .success(FileFacts(size: size, prefix: prefix, sha256: hex, contents: contents))
     }
 }

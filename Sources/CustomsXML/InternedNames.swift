@@ -1,15 +1,18 @@
 internal import CLibXML2
 
-/// Swift strings for the names of one document, keyed by the address libxml2's dictionary
-/// gives each distinct name: one String per name, found again by its address with an
-/// open-addressing table (cheaper than hashing a pointer through `Hasher` for every element).
-struct InternedNames {
+/// Swift strings for the names of one libxml2 dictionary, keyed by the address it gives each
+/// distinct name: one String per name, found again by its address with an open-addressing table
+/// (cheaper than hashing a pointer through `Hasher` for every element). A parser kept for the
+/// next document keeps its dictionary, and so its names (``SAXPushParser``).
+///
+/// Used by one thread at a time (the parser's): the dynamic exclusivity checks are off.
+final class InternedNames {
     /// 256 places: a declaration format has fewer than 128 names, so one table holds a document's.
-    private var keys: [UnsafePointer<xmlChar>?] = Array(repeating: nil, count: 256)
-    private var values: [String] = Array(repeating: "", count: 256)
-    private var count = 0
+    @exclusivity(unchecked) private var keys: [UnsafePointer<xmlChar>?] = Array(repeating: nil, count: 256)
+    @exclusivity(unchecked) private var values: [String] = Array(repeating: "", count: 256)
+    @exclusivity(unchecked) private(set) var count = 0
 
-    mutating func name(at pointer: UnsafePointer<xmlChar>) -> String {
+    func name(at pointer: UnsafePointer<xmlChar>) -> String {
         var slot = Self.slot(of: pointer, mask: keys.count - 1)
         while let key = keys[slot] {
             if key == pointer { return values[slot] }
@@ -29,7 +32,7 @@ struct InternedNames {
         return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
-    private mutating func grow() {
+    private func grow() {
         let oldKeys = keys, oldValues = values
         keys = Array(repeating: nil, count: oldKeys.count * 2)
         values = Array(repeating: "", count: oldKeys.count * 2)

@@ -28,7 +28,6 @@ enum SAXPushParser {
         builder: SAXRecordBuilder, sink: XMLErrorSink, url: String?, encoding: String?, schema: XMLSchema?,
         immutable: Bool, read: (UnsafeMutablePointer<UInt8>, Int) -> Int
     ) -> Ending {
-        var handler = Self.handler()
         let context = Unmanaged.passUnretained(builder).toOpaque()
         let sinkContext = Unmanaged.passUnretained(sink).toOpaque()
         xmlSetStructuredErrorFunc(sinkContext, parserErrorRelay)
@@ -39,16 +38,27 @@ enum SAXPushParser {
             let base = storage.baseAddress!
             let headCount = read(base, 4)
             if headCount < 0 { return Ending(wellFormed: false, line: 0) }
-            let parser: xmlParserCtxtPtr? = base.withMemoryRebound(to: CChar.self, capacity: 4) { head in
-                headCount == 4
+            // A document of four bytes or more, in the encoding it declares, starts the same on
+            // a kept parser reset for it as on a new one.
+            let keepable = headCount == 4 && encoding == nil
+            let session: ParserSession? = base.withMemoryRebound(to: CChar.self, capacity: 4) { head in
+                if keepable, let kept = ParserSession.take(), customs_xml_parser_reset(kept.parser, head, 4, url) == 0 {
+                    customs_xml_parser_set_user_data(kept.parser, context)
+                    return kept
+                }
+                var handler = Self.handler()
+                let created = headCount == 4
                     ? xmlCreatePushParserCtxt(&handler, context, head, 4, url)
                     : xmlCreatePushParserCtxt(&handler, context, nil, 0, url)
+                return created.map(ParserSession.init(parser:))
             }
-            guard let parser else {
+            guard let session else {
                 sink.add("xml.malformed", "libxml2 could not start reading the document", line: nil, column: nil)
                 return Ending(wellFormed: false, line: 0)
             }
+            let parser = session.parser
             builder.parser = parser
+            builder.names = session.names
             xmlCtxtUseOptions(parser, XMLLibrary.secureOptions)
             if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
                 xmlSwitchToEncoding(parser, converter)
@@ -56,7 +66,7 @@ enum SAXPushParser {
             var validation: OpaquePointer?
             var plug: xmlSchemaSAXPlugPtr?
             if let schema {
-                validation = xmlSchemaNewValidCtxt(schema.pointer)
+                validation = session.validation(for: schema)
                 if let validation {
                     plug = customs_xml_plug_schema(validation, parser)
                     xmlSchemaSetValidStructuredErrors(validation, structuredErrorRelay, sinkContext)
@@ -66,13 +76,18 @@ enum SAXPushParser {
                     sink.add("schema.unavailable", "the XSD could not be attached to the reader", line: nil, column: nil)
                 }
             }
+            var endedCleanly = false
             defer {
-                // The plug goes before the parser whose handler it replaced, the parser before the
-                // validation context.
+                // The plug goes before the parser whose handler it replaced (it gives the parser its
+                // own handler back and clears the validation context).
                 if let plug { xmlSchemaSAXUnplug(plug) }
                 builder.parser = nil
-                xmlFreeParserCtxt(parser)
-                if let validation { xmlSchemaFreeValidCtxt(validation) }
+                if let validation { xmlSchemaSetValidStructuredErrors(validation, nil, nil) }
+                // Only a parser that read its document to a clean end is kept for the next one.
+                if keepable, endedCleanly, plug != nil || schema == nil, customs_xml_parser_reusable(parser) != 0 {
+                    customs_xml_parser_set_user_data(parser, nil)
+                    ParserSession.keep(session)
+                }
             }
 
             // Bytes read and not yet pushed: base[start..<end].
@@ -121,6 +136,7 @@ enum SAXPushParser {
                 }
             }
             builder.concludeHalt()
+            endedCleanly = wellFormed && !builder.halted && !sink.fatal
             return Ending(wellFormed: wellFormed, line: Int(customs_xml_parser_line(parser)))
         }
     }
@@ -175,4 +191,65 @@ private let parserErrorRelay: xmlStructuredErrorFunc = { context, error in
 /// holds the builder for as long as the parser can call back.
 private func withBuilder(_ context: UnsafeMutableRawPointer, _ body: (SAXRecordBuilder) -> Void) {
     Unmanaged<SAXRecordBuilder>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
+}
+
+/// A libxml2 push parser with its dictionary's names and the schema validation context last
+/// plugged into it, kept between documents: a new parser context (its tables, its dictionary)
+/// and a new validation context per small file were a cost of their own, and the names of a
+/// format's documents repeat.
+///
+/// One document at a time uses a session: it is taken from the idle ones (or made) when the
+/// document starts and given back when it ended cleanly — read to its end, well-formed, with no
+/// halt or fatal error, the parser back at depth 0 — so that whatever a broken document left in
+/// the parser never reaches the next one. Idle sessions are shared between threads behind a
+/// lock; a session in use belongs to its thread alone.
+final class ParserSession: @unchecked Sendable {
+    let parser: xmlParserCtxtPtr
+    let names = InternedNames()
+    private var validationContext: OpaquePointer?
+    /// The schema of ``validationContext``, held so that it outlives the context.
+    private var validationSchema: XMLSchema?
+
+    /// At most this many sessions wait idle (more than the batch's threads).
+    private static let idleLimit = 16
+    /// A parser whose dictionary holds more names than this is not kept (a hostile document's
+    /// names would otherwise stay, and count towards libxml2's dictionary limit, for the next).
+    private static let dictionaryLimit = 4096
+    private static let idle = LockedValue<[ParserSession]>([])
+
+    init(parser: xmlParserCtxtPtr) {
+        self.parser = parser
+    }
+
+    deinit {
+        xmlFreeParserCtxt(parser)
+        if let validationContext { xmlSchemaFreeValidCtxt(validationContext) }
+    }
+
+    /// A validation context for `schema`: the kept one when it is for the same schema.
+    func validation(for schema: XMLSchema) -> OpaquePointer? {
+        if let validationContext, validationSchema === schema { return validationContext }
+        if let validationContext { xmlSchemaFreeValidCtxt(validationContext) }
+        validationContext = xmlSchemaNewValidCtxt(schema.pointer)
+        validationSchema = validationContext == nil ? nil : schema
+        return validationContext
+    }
+
+    static func take() -> ParserSession? {
+        idle.withLock { $0.popLast() }
+    }
+
+    static func keep(_ session: ParserSession) {
+        guard names(session.parser) <= dictionaryLimit else { return }
+        let surplus: ParserSession? = idle.withLock { sessions in
+            guard sessions.count < idleLimit else { return session }
+            sessions.append(session)
+            return nil
+        }
+        withExtendedLifetime(surplus) {}
+    }
+
+    private static func names(_ parser: xmlParserCtxtPtr) -> Int {
+        Int(customs_xml_parser_dictionary_size(parser))
+    }
 }

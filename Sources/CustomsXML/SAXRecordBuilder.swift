@@ -33,18 +33,38 @@ final class SAXRecordBuilder {
     /// Elements open at the parser's position (records or not).
     @exclusivity(unchecked) private var depth = 0
     /// Names of every element open at the parser's position, root first.
+    /// Set by ``concludeHalt()`` from ``openNamePointers``.
     @exclusivity(unchecked) private(set) var openNames: [String] = []
-    @exclusivity(unchecked) private var open: [XMLElement] = []
+    /// The names of the open elements as the parser's dictionary holds them (each one interned
+    /// in ``names`` at its start tag): kept as Strings only when the parse ends.
+    @exclusivity(unchecked) private var openNamePointers: [UnsafePointer<xmlChar>?] = []
+    /// Where each element of the record being read that is still open sits on ``elements``,
+    /// the record first.
+    @exclusivity(unchecked) private var open: [Int] = []
+    /// The elements of the record in document order, each open one followed by its children
+    /// read so far: when an element closes, its children are moved from behind it into one
+    /// array of the exact size (no array grown child by child, no element copied). Every place
+    /// holds an element: past ``elementCount`` an empty one, whose fields a new element's start
+    /// tag sets in place (an element built elsewhere and stored here was copied once more).
+    @exclusivity(unchecked) private var elements: UnsafeMutablePointer<XMLElement>
+    @exclusivity(unchecked) private var elementCount = 0
+    @exclusivity(unchecked) private var elementCapacity = 64
     @exclusivity(unchecked) private var recordNodes = 0
-    @exclusivity(unchecked) private var names = InternedNames()
+    /// The names of the parser's dictionary; set with the parser (a kept parser brings its own).
+    @exclusivity(unchecked) var names: InternedNames!
     @exclusivity(unchecked) private var lastNamespace: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var lastNamespaceName: String?
     @exclusivity(unchecked) private var lastNamespaceIsXInclude = false
 
-    private enum TextKind { case none, text, cdata }
+    private enum TextKind: UInt8 { case none, text, cdata }
     /// The text node being read: its kind, its bytes (only inside a record), whether all of it
     /// is white space, and its length (also outside records, for libxml2's text node limit).
     @exclusivity(unchecked) private var textKind = TextKind.none
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text = UnsafeMutablePointer<UInt8>.allocate(capacity: textRoom)
+    @exclusivity(unchecked) private var textCount = 0
+    @exclusivity(unchecked) private var textCapacity = textRoom
+    /// The room for text kept between text nodes (a larger buffer is given back).
+    private static let textRoom = 4096
     @exclusivity(unchecked) private var textBlank = true
     @exclusivity(unchecked) private var textLength = 0
 
@@ -56,7 +76,17 @@ final class SAXRecordBuilder {
         self.limits = limits
         self.role = role
         self.onRecord = onRecord
+        elements = .allocate(capacity: elementCapacity)
+        elements.initialize(repeating: Self.empty, count: elementCapacity)
     }
+
+    deinit {
+        elements.deinitialize(count: elementCapacity)
+        elements.deallocate()
+        text.deallocate()
+    }
+
+    private static let empty = XMLElement(name: "")
 
     private var line: Int { Int(customs_xml_parser_line(parser)) }
     private var column: Int { Int(customs_xml_parser_column(parser)) }
@@ -74,11 +104,17 @@ final class SAXRecordBuilder {
             return
         }
         let line = self.line
-        let name = interned(localName)
-        let namespace = uri.map { interned($0) }
-        if uri != lastNamespace {
-            // Namespaces change rarely between elements: the set is asked once per change.
+        // Bound once: each use of the property would retain and release the table.
+        let names: InternedNames = self.names
+        let name = localName.map { names.name(at: $0) } ?? ""
+        let namespace: String?
+        if uri == lastNamespace {
+            namespace = lastNamespaceName
+        } else {
+            // Namespaces change rarely between elements: looked up, and the set asked, once per change.
+            namespace = uri.map { names.name(at: $0) }
             lastNamespace = uri
+            lastNamespaceName = namespace
             lastNamespaceIsXInclude = namespace.map { XMLErrorSink.xincludeNamespaces.contains($0) } ?? false
         }
         if namespace != nil, lastNamespaceIsXInclude {
@@ -92,7 +128,7 @@ final class SAXRecordBuilder {
         if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
         let tagDepth = depth
         depth += 1
-        openNames.append(name)
+        openNamePointers.append(localName)
         if open.isEmpty {
             guard case .record = role(XMLStartTag(name: name, namespace: namespace, depth: tagDepth, line: line)) else { return }
             recordNodes = 0
@@ -104,36 +140,76 @@ final class SAXRecordBuilder {
         }
         // libxml2 keeps no column on nodes and the parser's column is past the start tag:
         // element findings carry the line only.
-        var element = XMLElement(name: name, namespace: namespace, line: line, column: 0)
+        var read: [XMLAttribute] = []
         if attributeCount > 0, let attributes {
-            element.attributes.reserveCapacity(attributeCount)
+            read.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 // localname, prefix, URI, value, end of value
                 let base = attributes + index * 5
-                let attributeName = interned(base[0])
-                let attributeNamespace = base[2].map { interned($0) }
-                element.attributes.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
-                if element.attributes.count > limits.maxAttributes {
+                let attributeName = base[0].map { names.name(at: $0) } ?? ""
+                let attributeNamespace = base[2].map { names.name(at: $0) }
+                read.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
+                if read.count > limits.maxAttributes {
                     limit("an element with more than \(limits.maxAttributes) attributes")
                     return
                 }
             }
         }
-        open.append(consume element)
+        if elementCount == elementCapacity { growElements() }
+        // Built in place on the stack: never copied (a copy retains each of its five references).
+        let element = elements + elementCount
+        element.pointee.name = name
+        element.pointee.namespace = namespace
+        if !read.isEmpty { element.pointee.attributes = read }
+        element.pointee.line = line
+        open.append(elementCount)
+        elementCount += 1
     }
 
     func endElement() {
         endText()
         if halted { return }
         depth -= 1
-        openNames.removeLast()
-        guard let element = open.popLast() else { return }
-        if open.isEmpty {
-            onRecord(element)
-        } else {
+        openNamePointers.removeLast()
+        guard let index = open.popLast() else { return }
+        let count = elementCount - index - 1
+        if count > 0 {
             // Moved, not copied: a copy of an element retains each of its five references.
-            open[open.count - 1].children.append(consume element)
+            let children = elements + index + 1
+            (elements + index).pointee.children = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: children, count: count)
+                initialized = count
+            }
+            children.initialize(repeating: Self.empty, count: count)
+            elementCount = index + 1
         }
+        // Complete, it stays where it is: the last child of its parent so far.
+        if open.isEmpty {
+            elementCount = 0
+            var record = Self.empty
+            swap(&record, &elements.pointee)
+            onRecord(record)
+        }
+    }
+
+    private func growText(to count: Int) {
+        var capacity = textCapacity * 2
+        while capacity < count { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: text, count: textCount)
+        text.deallocate()
+        text = grown
+        textCapacity = capacity
+    }
+
+    private func growElements() {
+        let capacity = elementCapacity * 2
+        let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
+        grown.moveInitialize(from: elements, count: elementCapacity)
+        (grown + elementCapacity).initialize(repeating: Self.empty, count: capacity - elementCapacity)
+        elements.deallocate()
+        elements = grown
+        elementCapacity = capacity
     }
 
     func characters(_ bytes: UnsafePointer<xmlChar>?, count: Int, cdata: Bool) {
@@ -157,7 +233,9 @@ final class SAXRecordBuilder {
         guard !open.isEmpty, let bytes, count > 0 else { return }
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         if textBlank { textBlank = buffer.allSatisfy(XMLText.isSpace) }
-        text.append(contentsOf: buffer)
+        if textCount + count > textCapacity { growText(to: textCount + count) }
+        (text + textCount).initialize(from: bytes, count: count)
+        textCount += count
     }
 
     /// Any event other than character data ends the text node being read.
@@ -176,8 +254,10 @@ final class SAXRecordBuilder {
         if let parser { xmlStopParser(parser) }
     }
 
-    /// Adds the finding that ended the building, once the parser has stopped.
+    /// Adds the finding that ended the building, once the parser has stopped, and names the
+    /// elements left open (``openNames``).
     func concludeHalt() {
+        openNames = openNamePointers.map(interned)
         guard let finding = haltFinding else { return }
         haltFinding = nil
         let line = finding.line ?? self.line
@@ -190,26 +270,32 @@ final class SAXRecordBuilder {
         guard textKind != .none else { return }
         defer {
             textKind = .none
-            text.removeAll(keepingCapacity: text.capacity <= 1 << 16)
+            textCount = 0
+            if textCapacity > 1 << 16 {
+                text.deallocate()
+                text = .allocate(capacity: Self.textRoom)
+                textCapacity = Self.textRoom
+            }
             textBlank = true
             textLength = 0
         }
         // White space alone is no element text; CDATA always is.
         guard !halted, !open.isEmpty, textKind == .cdata || !textBlank else { return }
-        if text.count > limits.maxTextBytes {
-            limit("a text node of \(text.count) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
+        if textCount > limits.maxTextBytes {
+            limit("a text node of \(textCount) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
             return
         }
         // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
-        if open[open.count - 1].text.utf8.count + text.count > limits.maxTextBytes {
-            limit("the text of element <\(open[open.count - 1].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
+        let element = elements + open[open.count - 1]
+        if element.pointee.text.utf8.count + textCount > limits.maxTextBytes {
+            limit("the text of element <\(element.pointee.name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
             return
         }
-        let value = String(decoding: text, as: UTF8.self)
-        if open[open.count - 1].text.isEmpty {
-            open[open.count - 1].text = value
+        let value = String(decoding: UnsafeBufferPointer(start: text, count: textCount), as: UTF8.self)
+        if element.pointee.text.isEmpty {
+            element.pointee.text = value
         } else {
-            open[open.count - 1].text += value
+            element.pointee.text += value
         }
     }
 
@@ -223,6 +309,8 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
+        elements.update(repeating: Self.empty, count: elementCount)
+        elementCount = 0
     }
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -28,8 +28,11 @@ public struct XMLElement: Sendable, Hashable {
     /// The first child with this local name.
     public func child(_ name: String) -> XMLElement? {
         // Through the buffer: the name is compared in place, no element is copied until one matches.
-        children.withUnsafeBufferPointer { children in
-            for index in children.indices where children[index].name == name {
+        // The byte counts first: most names differ in length, and comparing two counts is
+        // cheaper than a call into String's comparison.
+        let count = name.utf8.count
+        return children.withUnsafeBufferPointer { children in
+            for index in children.indices where children[index].name.utf8.count == count && children[index].name == name {
                 return children[index]
             }
             return nil
@@ -38,9 +41,10 @@ public struct XMLElement: Sendable, Hashable {
 
     /// All children with this local name.
     public func children(_ name: String) -> [XMLElement] {
-        children.withUnsafeBufferPointer { children in
+        let count = name.utf8.count
+        return children.withUnsafeBufferPointer { children in
             var found: [XMLElement] = []
-            for index in children.indices where children[index].name == name {
+            for index in children.indices where children[index].name.utf8.count == count && children[index].name == name {
                 found.append(children[index])
             }
             return found

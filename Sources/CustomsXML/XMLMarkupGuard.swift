@@ -92,11 +92,7 @@ struct XMLMarkupGuard {
                     if index == bytes.count { return true }
                 case .startTag:
                     // Names and white space: only quotes, `>` and `=` change anything.
-                    while index < bytes.count {
-                        let byte = base.load(fromByteOffset: index, as: UInt8.self)
-                        if byte == Self.quote || byte == Self.apostrophe || byte == Self.gt || byte == Self.eq { break }
-                        index += 1
-                    }
+                    index = Self.findMarkup(in: base, from: index, to: bytes.count)
                     if index == bytes.count { return true }
                 case .skipping where matched == 0:
                     // Until the terminator's first byte nothing changes but the CDATA text count.
@@ -134,10 +130,48 @@ struct XMLMarkupGuard {
         }
     }
 
-    /// The offset of the first `byte` in `base[from..<to]`, or `to`.
+    /// The offset of the first `byte` in `base[from..<to]`, or `to`. Most runs between markup
+    /// are short: the first 32 bytes are looked at 8 at a time in place, a longer run is left to
+    /// memchr (a call costs more than a short run takes).
     private static func find(_ byte: UInt8, in base: UnsafeRawPointer, from: Int, to: Int) -> Int {
-        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        var index = from
+        let pattern = ones &* UInt64(byte)
+        let shortEnd = min(to, from + 32)
+        while index + 8 <= shortEnd {
+            let hits = zeroBytes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern)
+            if hits != 0 { return index + hits.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        guard index < to, let found = memchr(base + index, Int32(byte), to - index) else { return to }
         return base.distance(to: UnsafeRawPointer(found))
+    }
+
+    /// The offset of the first quote, apostrophe, `>` or `=` in `base[from..<to]`, or `to`,
+    /// looked for 8 bytes at a time.
+    private static func findMarkup(in base: UnsafeRawPointer, from: Int, to: Int) -> Int {
+        var index = from
+        while index + 8 <= to {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let hits = zeroBytes(word ^ (ones &* UInt64(quote))) | zeroBytes(word ^ (ones &* UInt64(apostrophe)))
+                | zeroBytes(word ^ (ones &* UInt64(gt))) | zeroBytes(word ^ (ones &* UInt64(eq)))
+            if hits != 0 { return index + hits.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < to {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            if byte == quote || byte == apostrophe || byte == gt || byte == eq { return index }
+            index += 1
+        }
+        return to
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The high bit of each zero byte of `word` set (bytes above the lowest zero byte may be
+    /// flagged falsely; the lowest flag is always right, and only it is used).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & 0x8080_8080_8080_8080
     }
 
     private mutating func feed(_ bytes: [UInt8]) -> Bool {

@@ -36,6 +36,11 @@ public enum XMLSniffer {
         var result = XMLPrologue(startTags: [], hasDoctype: false, declaredEncoding: nil)
         result.doctypeLine = doctypeLine(prefix)
         result.hasDoctype = result.doctypeLine != nil || containsUTF16Doctype(prefix)
+        if encoding == nil, maxTags >= 1, let (root, declared) = RootSniff.root(of: prefix), !readsPastRoot(root) {
+            result.startTags = [root]
+            result.declaredEncoding = declared
+            return result
+        }
         var tagLimit = maxTags
         let sink = XMLErrorSink(file: "")
         prefix.withUnsafeBufferPointer { buffer in
@@ -125,3 +130,115 @@ public enum XMLSniffer {
         }
     }
 }
+
+/// The root start tag of a prefix as the text reader of ``XMLSniffer/prologue(of:encoding:maxTags:readsPastRoot:)``
+/// returns it, read with a SAX push parser kept between documents instead of a new reader per
+/// file.
+///
+/// It feeds the parser as the reader feeds its own (the first 4 bytes when it starts, then
+/// 512-byte chunks, the rest, and the end) and stops after the chunk in which the root starts,
+/// as the reader does. Only a clean reading counts — the root met, no error of any kind in what
+/// was parsed, a line below 65,535 (the tree stores larger ones differently); anything else (a
+/// DOCTYPE, an error, a prefix of less than 4 bytes) answers `nil`, and the reader decides.
+enum RootSniff {
+    private final class State {
+        var parser: xmlParserCtxtPtr?
+        var root: XMLStartTag?
+        var encoding: String?
+        var doctype = false
+    }
+
+    /// Parsers with this handler, kept between documents: reset for the next one whatever state
+    /// the last one left them in (a sniff stops inside the document).
+    private final class Parser: @unchecked Sendable {
+        let pointer: xmlParserCtxtPtr
+        init(_ pointer: xmlParserCtxtPtr) { self.pointer = pointer }
+        deinit { xmlFreeParserCtxt(pointer) }
+    }
+
+    private static let idle = LockedValue<[Parser]>([])
+    private static let idleLimit = 16
+    private static let dictionaryLimit = 4096
+    private static let chunkSize = 512
+
+    static func root(of prefix: [UInt8]) -> (XMLStartTag, String?)? {
+        guard prefix.count >= 4, prefix.count <= Int(Int32.max) else { return nil }
+        let state = State()
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        xmlSetStructuredErrorFunc(nil, ignoredError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return prefix.withUnsafeBufferPointer { buffer -> (XMLStartTag, String?)? in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var parser = idle.withLock { $0.popLast() }
+            if let kept = parser, customs_xml_parser_reset_stopped(kept.pointer, base, 4) != 0 {
+                parser = nil
+            }
+            if parser == nil {
+                var handler = handler()
+                guard let created = xmlCreatePushParserCtxt(&handler, nil, base, 4, nil) else { return nil }
+                parser = Parser(created)
+            }
+            guard let parser else { return nil }
+            customs_xml_parser_set_user_data(parser.pointer, context)
+            xmlCtxtUseOptions(parser.pointer, XMLLibrary.secureOptions)
+            state.parser = parser.pointer
+            var clean = true
+            var offset = 4
+            func push(_ count: Int, terminate: Bool) {
+                let status = xmlParseChunk(parser.pointer, count > 0 ? base + offset : nil, Int32(count), terminate ? 1 : 0)
+                offset += count
+                if status != 0 || customs_xml_parser_clean(parser.pointer) == 0 || state.doctype { clean = false }
+            }
+            reading: while clean, state.root == nil {
+                let left = buffer.count - offset
+                if left >= chunkSize {
+                    push(chunkSize, terminate: false)
+                } else {
+                    // The reader's last rounds: what is left, nothing (which may still parse), the end.
+                    if left > 0 { push(left, terminate: false) }
+                    if clean, state.root == nil { push(0, terminate: false) }
+                    if clean, state.root == nil { push(0, terminate: true) }
+                    break reading
+                }
+            }
+            state.parser = nil
+            customs_xml_parser_set_user_data(parser.pointer, nil)
+            // Kept only after a clean reading (no error, no DOCTYPE), and not with a dictionary
+            // grown large (hostile names would otherwise stay for every later document).
+            if clean, !state.doctype, customs_xml_parser_dictionary_size(parser.pointer) <= dictionaryLimit {
+                idle.withLock { if $0.count < idleLimit { $0.append(parser) } }
+            }
+            guard clean, let root = state.root, root.line > 0, root.line < 65_535 else { return nil }
+            return (root, state.encoding)
+        }
+    }
+
+    private static func handler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startDocument = { context in
+            guard let context else { return }
+            let state = Unmanaged<State>.fromOpaque(context).takeUnretainedValue()
+            if let parser = state.parser, let encoding = customs_xml_parser_encoding(parser) {
+                state.encoding = String(cString: encoding)
+            }
+        }
+        handler.startElementNs = { context, localName, _, uri, _, _, _, _, _ in
+            guard let context else { return }
+            let state = Unmanaged<State>.fromOpaque(context).takeUnretainedValue()
+            guard state.root == nil, let parser = state.parser else { return }
+            state.root = XMLStartTag(
+                name: localName.map { String(cString: $0) } ?? "", namespace: uri.map { String(cString: $0) },
+                depth: 0, line: Int(customs_xml_parser_line(parser)))
+        }
+        handler.internalSubset = { context, _, _, _ in
+            guard let context else { return }
+            let state = Unmanaged<State>.fromOpaque(context).takeUnretainedValue()
+            state.doctype = true
+            if let parser = state.parser { xmlStopParser(parser) }
+        }
+        return handler
+    }
+}
+
+private let ignoredError: xmlStructuredErrorFunc = { _, _ in }

@@ -6,6 +6,8 @@ import CustomsXML
 enum CEBInventory {
     /// The `asFiled` names that hold a private buyer's personal data (CEB621).
     static let personalData: Set<String> = ["buyerIdNumber", "buyerTelephone"]
+    /// ``personalData`` in the order they are read, sorted once.
+    static let personalDataInOrder = personalData.sorted()
 
     static func read(_ record: XMLElement, messageType: String, codeLists: CodeLists, draft: inout DeclarationDraft) {
         draft.declaration.declaringCountry = DeclarationDraft.china
@@ -62,7 +64,7 @@ enum CEBInventory {
         if let buyer = draft.text(head.child("buyerName"), field: "importer.name") {
             draft.declaration.importer = Party(name: buyer)
         }
-        for name in personalData.sorted() {
+        for name in personalDataInOrder {
             // Read raw, never through a helper that could quote it in a finding.
             guard let element = head.child(name) else { continue }
             let value = element.trimmedText
@@ -78,8 +80,17 @@ enum CEBInventory {
     static func readItems(_ record: XMLElement, header: XMLElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
         // The header's currency is looked up once, not once per goods item.
         let currency = header?.child("currency")
-        for (index, element) in record.children("InventoryList").enumerated() {
-            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .cebInventory, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft))
+        // The items are read in place (a copy of an element retains all it holds), into room
+        // made for all of them at once.
+        record.children.withUnsafeBufferPointer { children in
+            let count = children.reduce(0) { $0 + ($1.name == "InventoryList" ? 1 : 0) }
+            draft.declaration.goodsItems.reserveCapacity(draft.declaration.goodsItems.count + count)
+            var index = 0
+            for position in children.indices where children[position].name == "InventoryList" {
+                draft.declaration.goodsItems.append(ChinaGoodsItem.read(
+                    children[position], names: .cebInventory, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft))
+                index += 1
+            }
         }
     }
 }

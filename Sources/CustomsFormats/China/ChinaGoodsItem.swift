@@ -27,27 +27,29 @@ enum ChinaGoodsItem {
         _ element: XMLElement, names: Elements, index: Int, fallbackCurrency: XMLElement? = nil,
         codeLists: CodeLists, draft: inout DeclarationDraft
     ) -> GoodsItem {
-        let field = "goodsItems[\(index)]"
+        // The field paths are built only for a finding (``DeclarationDraft/text(_:path:)``).
+        func field() -> String { "goodsItems[\(index)]" }
         var item = GoodsItem()
         item.sourceLine = element.line
-        item.sequence = draft.integer(element.child(names.sequence), field: field + ".sequence")
-        let label = item.sequence.map { "\($0)" } ?? "\(index + 1)"
-        draft.commodityCode(element.child(names.code), in: element, sequence: label, field: field, into: &item)
-        item.description = draft.text(element.child(names.description), field: field + ".description")
+        item.sequence = draft.integer(element.child(names.sequence), path: field() + ".sequence")
+        let sequence = item.sequence
+        draft.commodityCode(
+            element.child(names.code), in: element, sequence: sequence.map { "\($0)" } ?? "\(index + 1)", field: field(), into: &item)
+        item.description = draft.text(element.child(names.description), path: field() + ".description")
         item.originCountry = draft.country(
             element.child(names.origin), authority: .china, codeLists: codeLists,
-            field: field + ".originCountry", asFiled: &item.asFiled)
+            path: field() + ".originCountry", asFiled: &item.asFiled)
         let (unit, quantity) = draft.unitAndQuantity(
             unit: element.child(names.unit), quantity: element.child(names.quantity), system: .china, codeLists: codeLists,
-            field: field, asFiled: &item.asFiled)
+            path: field(), asFiled: &item.asFiled)
         item.unit = unit
         item.quantity = quantity
-        item.unitPrice = draft.decimal(element.child(names.unitPrice), field: field + ".unitPrice")
-        item.value = draft.decimal(element.child(names.value), field: field + ".value")
+        item.unitPrice = draft.decimal(element.child(names.unitPrice), path: field() + ".unitPrice")
+        item.value = draft.decimal(element.child(names.value), path: field() + ".value")
         let ownCurrency = element.child(names.currency).flatMap { $0.trimmedText.isEmpty ? nil : $0 }
         item.currency = draft.currency(
             ownCurrency ?? fallbackCurrency, authority: .china, codeLists: codeLists,
-            field: field + ".currency", asFiled: &item.asFiled)
+            path: field() + ".currency", asFiled: &item.asFiled)
         return item
     }
 }

@@ -32,26 +32,31 @@ extension DeclarationDraft {
     /// `hsCode`, its first six digits. An empty code is `field.missing` at its own line; text
     /// that is not digits, or fewer than six digits, is `field.invalid` and leaves the HS
     /// subheading absent.
-    mutating func commodityCode(_ element: XMLElement?, in item: XMLElement, sequence: String, field: String, into goods: inout GoodsItem) {
+    /// The goods item's label (its sequence) and its field path are built only for a finding.
+    mutating func commodityCode(
+        _ element: XMLElement?, in item: XMLElement, sequence: @autoclosure () -> String, field: @autoclosure () -> String,
+        into goods: inout GoodsItem
+    ) {
         guard let element else {
-            missing("goods item \(sequence) has no commodity code element (CodeTS/gcode)", at: item, field: field + ".nationalCode")
+            missing("goods item \(sequence()) has no commodity code element (CodeTS/gcode)", at: item, field: field() + ".nationalCode")
             return
         }
-        guard let code = text(element, field: field + ".nationalCode") else {
+        guard let code = text(element, path: field() + ".nationalCode") else {
             if element.trimmedText.isEmpty {
-                missing("\(element.name) is empty: goods item \(sequence) has no commodity code", at: element, field: field + ".nationalCode")
+                missing("\(element.name) is empty: goods item \(sequence()) has no commodity code", at: element, field: field() + ".nationalCode")
             }
             return
         }
         guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            finding("field.invalid", "\(element.name) '\(code)' is not a commodity code (digits only)", at: element, field: field + ".nationalCode")
+            finding("field.invalid", "\(element.name) '\(code)' is not a commodity code (digits only)", at: element, field: field() + ".nationalCode")
             return
         }
         goods.nationalCode = code
-        if code.count >= 6 {
+        // Digits only: one character per byte.
+        if code.utf8.count >= 6 {
             goods.hsCode = String(code.prefix(6))
         } else {
-            finding("field.invalid", "\(element.name) '\(code)' has \(code.count) digits; an HS subheading needs 6", at: element, field: field + ".hsCode")
+            finding("field.invalid", "\(element.name) '\(code)' has \(code.count) digits; an HS subheading needs 6", at: element, field: field() + ".hsCode")
         }
     }
 
@@ -125,23 +130,32 @@ extension DeclarationDraft {
     /// Template text (`string`, `token`, `########`) anywhere in the record, not already reported
     /// while reading a field: `field.placeholder` (warning) at its line.
     mutating func reportPlaceholders(in record: XMLElement) {
-        var reported = Set(findings.filter { $0.rule == "field.placeholder" }.map { PlaceholderSpot(line: $0.line, column: $0.column) })
-        func visit(_ element: XMLElement, draft: inout DeclarationDraft) {
-            if element.children.isEmpty, Placeholder.mayBePlaceholder(untrimmed: element.text) {
-                let text = element.trimmedText
-                let key = PlaceholderSpot(line: element.line, column: .number(element.column))
-                if Placeholder.isPlaceholder(text), !reported.contains(key) {
-                    reported.insert(key)
-                    draft.finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: nil)
+        // The spots already reported are gathered when the first placeholder is met (most
+        // records have none).
+        var reported: Set<PlaceholderSpot>?
+        withUnsafePointer(to: record) { reportPlaceholders(at: $0, reported: &reported) }
+    }
+
+    /// Visits each element in place, through pointers: a copy of an element retains and
+    /// releases every reference it holds.
+    private mutating func reportPlaceholders(at element: UnsafePointer<XMLElement>, reported: inout Set<PlaceholderSpot>?) {
+        if element.pointee.children.isEmpty, Placeholder.mayBePlaceholder(untrimmed: element.pointee.text) {
+            let text = element.pointee.trimmedText
+            let key = PlaceholderSpot(line: element.pointee.line, column: .number(element.pointee.column))
+            if Placeholder.isPlaceholder(text) {
+                if reported == nil {
+                    reported = Set(findings.filter { $0.rule == "field.placeholder" }.map { PlaceholderSpot(line: $0.line, column: $0.column) })
+                }
+                if !reported!.contains(key) {
+                    reported!.insert(key)
+                    finding("field.placeholder", "\(element.pointee.name) holds template text '\(text)' instead of a value", at: element.pointee, field: nil)
                 }
             }
-            // Through the buffer: each child is visited in place, not copied out of the array
-            // (a copy retains and releases every reference the element holds).
-            element.children.withUnsafeBufferPointer { children in
-                for index in children.indices { visit(children[index], draft: &draft) }
-            }
         }
-        visit(record, draft: &self)
+        element.pointee.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
+            for index in children.indices { reportPlaceholders(at: first + index, reported: &reported) }
+        }
     }
 }
 
