@@ -30,7 +30,8 @@ public struct BatchRunner: Sendable {
     ) -> (results: [FileResult], findings: [Finding]) {
         var ordered = processed(files, progress: progress)
         let batch = BatchDeclarations(ordered)
-        let latest = DeclarationCopies.latestIndices(batch.headers)
+        // From the identity hashes kept as each declaration was read: no pass over the batch.
+        let latest = DeclarationCopies.latestIndices(batch.headers, identityHashes: ordered.flatMap(\.declarations.identityHashes))
         guard processor.configuration.jobs > 1 else {
             BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
             return (ordered, crossFile(batch, latest))

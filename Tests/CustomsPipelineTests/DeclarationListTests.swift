@@ -254,3 +254,26 @@ private struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The copies of a batch found from the identity hashes kept as it was read are those found by
+/// reading it.
+@Suite struct KeptIdentityHashTests {
+    @Test("latest copies from kept hashes: the corpus and Samples (the Dostyk import in two encodings), spilled")
+    func sameAsReading() throws {
+        var configuration = try PipelineConfiguration.load(jobs: 2)
+        configuration.retainsFullDeclarations = false
+        configuration.spill = DeclarationSpill()
+        configuration.spillThreshold = 1
+        let results = BatchRunner(configuration: configuration).run(try FileDiscovery.files(in: [TestPaths.corpus.path, TestPaths.samples.path]))
+        let batch = BatchDeclarations(results)
+        let hashes = results.flatMap(\.declarations.identityHashes)
+        let read = DeclarationCopies.latestIndices(batch)
+        #expect(DeclarationCopies.latestIndices(batch, identityHashes: hashes) == read)
+        #expect(read.count < batch.count)
+        // Every hash the same: each one is confirmed on the declarations, nothing merged wrongly.
+        let colliding = hashes.map { $0 == nil ? nil : UInt64(7) }
+        #expect(DeclarationCopies.latestIndices(batch, identityHashes: colliding) == read)
+        // A list of the wrong length is not trusted.
+        #expect(DeclarationCopies.latestIndices(batch, identityHashes: []) == read)
+    }
+}

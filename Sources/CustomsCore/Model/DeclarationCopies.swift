@@ -62,6 +62,44 @@ public enum DeclarationCopies {
         return result
     }
 
+    /// The 64-bit hash of a declaration's identity (number, declaring country, direction) within
+    /// this process; `nil` for a declaration without a number (it has no copies). Kept as a
+    /// declaration is read, it lets ``latestIndices(_:identityHashes:)`` find the copies without
+    /// reading the batch again.
+    public static func identityHash(of declaration: Declaration) -> UInt64? {
+        Identity(declaration)?.hashValue64
+    }
+
+    /// ``latestIndices(_:)`` from each declaration's ``identityHash(of:)`` (`identityHashes[i]`
+    /// for `declarations[i]`): a declaration is read only when its hash was seen before, to
+    /// compare the identities exactly, so the result is exactly ``latest(_:)``'s.
+    public static func latestIndices<Declarations: DeclarationCollection>(
+        _ declarations: Declarations, identityHashes: [UInt64?]
+    ) -> [Int] {
+        guard identityHashes.count == declarations.count else { return latestIndices(declarations) }
+        var table = IdentityTable()
+        table.reserveCapacity(declarations.count)
+        var result: [Int] = []
+        result.reserveCapacity(declarations.count)
+        for (index, hash) in identityHashes.enumerated() {
+            guard let hash else {
+                result.append(index)
+                continue
+            }
+            var identity: Identity?
+            let slot = table.slot(of: hash, orRecord: result.count) {
+                if identity == nil { identity = Identity(declarations.header(at: index)) }
+                return Identity(declarations.header(at: result[$0])) == identity
+            }
+            if let slot {
+                result[slot] = index
+            } else {
+                result.append(index)
+            }
+        }
+        return result
+    }
+
     /// What makes two declarations copies of one: number, declaring country, direction (a
     /// missing country or direction counts as empty), compared field by field.
     struct Identity: Hashable {

@@ -19,6 +19,9 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// were replaced (``subscript(_:)``), referred to by their slots.
     private var memory: [Declaration]
     private var spilled: Spilled?
+    /// ``CustomsCore/DeclarationCopies/identityHash(of:)`` of each declaration, in order: the
+    /// copies in a batch are found from these without reading the declarations again.
+    public private(set) var identityHashes: [UInt64?]
     private let spill: DeclarationSpill?
     private let threshold: Int
 
@@ -28,6 +31,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
 
     public init(_ declarations: [Declaration]) {
         memory = declarations
+        identityHashes = declarations.map(DeclarationCopies.identityHash(of:))
         spilled = nil
         spill = nil
         threshold = Self.spillThreshold
@@ -40,6 +44,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// An empty list that spills to `spill` once it holds `threshold` declarations.
     init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold) {
         memory = []
+        identityHashes = []
         spilled = nil
         self.spill = spill
         self.threshold = Swift.max(1, threshold)
@@ -57,6 +62,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
             return spilled.declaration(at: position, memory: memory, goodsItems: true)
         }
         set {
+            identityHashes[position] = DeclarationCopies.identityHash(of: newValue)
             guard spilled != nil else {
                 memory[position] = newValue
                 return
@@ -96,6 +102,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     }
 
     public mutating func append(_ declaration: Declaration) {
+        identityHashes.append(DeclarationCopies.identityHash(of: declaration))
         if spilled == nil {
             memory.append(declaration)
             if let spill, memory.count >= threshold { startSpilling(spill) }
