@@ -1,4 +1,5 @@
 public import CustomsCore
+import Dispatch
 import Foundation
 
 /// The outcome of reconciling a set of declarations (`SPEC.md`, "Reconcile output").
@@ -113,6 +114,45 @@ public struct Reconciler: Sendable {
         }
         return findings
     }
+
+    /// ``mirrorFindings(_:at:)`` with the consignment groups compared on `jobs` threads, a round
+    /// of ``groupsPerRound`` groups at a time (the groups of a round are held, not more): the same
+    /// findings in the same order. Matching itself runs on this thread.
+    public func mirrorFindings<Declarations: DeclarationCollection & Sendable>(
+        _ declarations: Declarations, at positions: [Int], jobs: Int
+    ) -> [Finding] {
+        guard jobs > 1 else { return mirrorFindings(declarations, at: positions) }
+        var findings: [Finding] = []
+        var seen = Set<Finding>()
+        var round: [ConsignmentMatching.Group] = []
+        let comparison = self.comparison
+        func compareRound() {
+            let groups = round
+            let chunks = min(jobs, groups.count)
+            let parts = LockedValue<[[Finding]]>(Array(repeating: [], count: chunks))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var found: [Finding] = []
+                for group in groups[groups.count * chunk / chunks..<groups.count * (chunk + 1) / chunks] {
+                    found += comparison.compare(
+                        exports: group.exports.map { declarations[positions[Int($0)]] },
+                        counterparts: group.counterparts.map { declarations[positions[Int($0)]] }).findings
+                }
+                parts.withLock { $0[chunk] = found }
+            }
+            // In the order of the groups, each finding once, as one thread gives them.
+            for finding in parts.withLock({ $0 }).joined() where seen.insert(finding).inserted { findings.append(finding) }
+            round.removeAll(keepingCapacity: true)
+        }
+        matcher.match(declarations, at: positions).forEachGroup { group in
+            round.append(group)
+            if round.count == Self.groupsPerRound { compareRound() }
+        }
+        if !round.isEmpty { compareRound() }
+        return findings
+    }
+
+    /// Consignment groups compared in one round of ``mirrorFindings(_:at:jobs:)``.
+    static let groupsPerRound = 4096
 
     /// `mirror.unmatched` for the unmatched exports (each with its lodgement in seconds since the
     /// epoch, `Int64.min` when unknown) whose lodgement is old enough against `newest`.

@@ -47,7 +47,8 @@ struct ValidateCommand: ParsableCommand {
             mirrorFindings = StoreStage.findings(reconciliation, involving: results)
         } else {
             // Within the batch only: matched while the timing stage runs.
-            (results, mirrorFindings) = runner.run(files, progress: progress) { reconciler.mirrorFindings($0, at: $1) }
+            let jobs = configuration.jobs
+            (results, mirrorFindings) = runner.run(files, progress: progress) { reconciler.mirrorFindings($0, at: $1, jobs: jobs) }
         }
         let report = BatchReport(files: results, crossFindings: mirrorFindings + (spill?.lossFindings ?? []), strict: strict, maxFindings: reading.maxFindings)
         let failuresReported = spill?.readFailures ?? 0

@@ -225,6 +225,11 @@ private let lengthHash: @Sendable (MatchKeys.Key) -> UInt64 = { UInt64($0.value.
         ])
         #expect(result.unmatchedFindings.first?.message.contains("27 days later") == true)
         #expect(Reconciler().mirrorFindings(CountingDeclarations(batch)).map(Triple.init) == expected)
+        // The 20,000 groups compared on two threads, in rounds of 4,096: the same findings, in order.
+        let positions = DeclarationCopies.latestIndices(batch)
+        let twoThreads = Reconciler().mirrorFindings(batch, at: positions, jobs: 2)
+        #expect(twoThreads == Reconciler().mirrorFindings(batch, at: positions))
+        #expect(twoThreads.map(Triple.init) == expected)
     }
 
     @Test(arguments: [1, 2] as [UInt64])
