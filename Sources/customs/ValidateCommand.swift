@@ -50,6 +50,9 @@ struct ValidateCommand: ParsableCommand {
             let jobs = configuration.jobs
             (results, mirrorFindings) = runner.run(files, progress: progress) { reconciler.mirrorFindings($0, at: $1, jobs: jobs) }
         }
+        if let refusal = spill?.refusal {
+            Diagnostics.warn("\(refusal); the batch's declarations were kept in memory instead (set TMPDIR to a writable folder with room)")
+        }
         let report = BatchReport(files: results, crossFindings: mirrorFindings + (spill?.lossFindings ?? []), strict: strict, maxFindings: reading.maxFindings)
         let failuresReported = spill?.readFailures ?? 0
         switch format {

@@ -102,4 +102,26 @@ import Testing
         #expect(byCode["field.placeholder"]?["severity"] == "warning")
         #expect(byCode["mirror.unmatched"]?["severity"] == "info")
     }
+
+    @Test("a temporary folder that cannot be used: the same report, and a warning that the declarations stayed in memory")
+    func unusableTemporaryFolder() throws {
+        let folder = try TestPaths.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // More declarations than a file keeps in memory before it spills.
+        var text = "id,declaring_country,direction,sequence,hs_code,gross_mass_kg,net_mass_kg\n"
+        for number in 1...5000 { text += "KZ-\(number),KZ,import,1,851650,120.5,99.25\n" }
+        let file = folder.appendingPathComponent("five-thousand-declarations.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let usable = try CommandRunner.run(["validate", "--format", "json", file.path], timeout: 1200, environment: ["TMPDIR": folder.path])
+        let unusable = try CommandRunner.run(
+            ["validate", "--format", "json", file.path], timeout: 1200, environment: ["TMPDIR": "/nonexistent-customs-tmp"])
+        #expect(usable.stdout.contains("\"declarations\": 5000"))
+        #expect(unusable.stdout == usable.stdout)
+        #expect(unusable.status == usable.status)
+        #expect(!usable.stderr.contains("warning"))
+        #expect(unusable.stderr.contains(
+            "customs: warning: cannot create a temporary file in /nonexistent-customs-tmp: No such file or directory; the batch's declarations were kept in memory instead"))
+        // The spill file was removed from its folder as soon as it was opened.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["five-thousand-declarations.csv"])
+    }
 }

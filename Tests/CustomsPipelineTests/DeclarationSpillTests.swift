@@ -121,6 +121,7 @@ import Testing
         #expect(spill.size == 0)
         #expect(spill.readFailures == 0)
         #expect(spill.lossFindings.isEmpty)
+        #expect(spill.refusal == "cannot create a temporary file in /nonexistent-customs-spill-directory: No such file or directory")
         #expect(results.reduce(0) { $0 + $1.declarations.count } == 9)
     }
 

@@ -22,11 +22,17 @@ public enum CommandRunner {
         return build.appendingPathComponent("debug/customs")
     }
 
-    /// Runs `customs ARGUMENTS` in the package root; `timeout` only guards against a hang.
-    public static func run(_ arguments: [String], timeout: TimeInterval = 300) throws -> CommandOutcome {
+    /// Runs `customs ARGUMENTS` in the package root; `timeout` only guards against a hang;
+    /// `environment` adds to (or overrides) the test's own.
+    public static func run(
+        _ arguments: [String], timeout: TimeInterval = 300, environment: [String: String] = [:]
+    ) throws -> CommandOutcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = TestPaths.packageRoot
         let out = Pipe()
         let err = Pipe()

@@ -22,6 +22,8 @@ public final class DeclarationSpill: Sendable {
         var failed = false
         /// Reads that did not give back what was written (an I/O error of the temporary file).
         var readFailures = 0
+        /// Why the file was refused, in a sentence, once it was.
+        var refusal: String?
     }
 
     private let state = LockedValue(State())
@@ -48,11 +50,13 @@ public final class DeclarationSpill: Sendable {
             guard !state.failed else { return nil }
             if let sizeLimit, state.end + Int64(bytes.count) > sizeLimit {
                 state.failed = true
+                state.refusal = "the temporary file in \(directory) reached its limit of \(sizeLimit) bytes"
                 return nil
             }
             if state.descriptor < 0 {
                 guard let descriptor = Self.open(in: directory) else {
                     state.failed = true
+                    state.refusal = "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))"
                     return nil
                 }
                 state.descriptor = descriptor
@@ -61,6 +65,7 @@ public final class DeclarationSpill: Sendable {
             let written = bytes.withUnsafeBytes { Self.writeAll($0, to: state.descriptor, at: offset) }
             guard written else {
                 state.failed = true
+                state.refusal = "cannot write the temporary file in \(directory): \(String(cString: strerror(errno)))"
                 return nil
             }
             state.end += Int64(bytes.count)
@@ -80,6 +85,12 @@ public final class DeclarationSpill: Sendable {
             done += count
         }
         return true
+    }
+
+    /// Why declarations stayed in memory from some point on (the file could not be created or
+    /// written, or reached its size limit); `nil` while the spill takes every declaration.
+    public var refusal: String? {
+        state.withLock { $0.refusal }
     }
 
     /// Counts a declaration that could not be read back (``DeclarationList`` then gives a
