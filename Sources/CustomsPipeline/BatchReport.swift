@@ -76,7 +76,9 @@ public struct BatchReport: Sendable {
         let from = place.isEmpty ? "" : ", cut from \(place.joined(separator: ", ")) on"
         return Finding(
             rule: "findings.capped",
-            message: "\(dropped.count) more findings were not listed (--max-findings \(limit)) \(scope)\(from); \(errors) of them error\(errors == 1 ? "" : "s")",
+            message: dropped.count == 1
+                ? "1 more finding was not listed (--max-findings \(limit)) \(scope)\(from); it is \(errors == 1 ? "an error" : "not an error")"
+                : "\(dropped.count) more findings were not listed (--max-findings \(limit)) \(scope)\(from); \(errors) of them error\(errors == 1 ? "" : "s")",
             file: file, line: first?.line, row: first?.row, declaration: first?.declaration)
     }
 }

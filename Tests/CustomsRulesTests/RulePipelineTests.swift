@@ -41,10 +41,18 @@ import Testing
             #expect(file.findings.count == 2)
             let capped = try #require(file.findings.last)
             #expect(capped.rule == "findings.capped" && capped.severity == .warning && capped.file == file.file)
-            #expect(capped.message.contains("more findings were not listed (--max-findings 1) in this file"))
+            // One finding over the cap in each file: said in the singular, with its severity.
+            #expect(capped.message.hasPrefix("1 more finding was not listed (--max-findings 1) in this file"))
+            #expect(capped.message.hasSuffix("; it is an error"))
             #expect(capped.message.contains("cut from line"))
         }
         #expect(report.exitStatus == 1)
+        // Both findings of each file over a cap of 0: the plural, with the count of errors.
+        for file in BatchReport(files: results, maxFindings: 0).files {
+            let capped = try #require(file.findings.last)
+            #expect(capped.message.hasPrefix("2 more findings were not listed (--max-findings 0) in this file"))
+            #expect(capped.message.hasSuffix("; 2 of them errors"))
+        }
     }
 
     @Test func anInvalidRulesFileStopsTheCommandWithStatus2() throws {
