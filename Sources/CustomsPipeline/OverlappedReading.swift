@@ -4,8 +4,9 @@ import CustomsXML
 import Dispatch
 import Foundation
 
-/// Streams the records of one XML document to a consumer in document order; for a large file,
-/// libxml2 parses on a second thread while the consumer (the format adapter) runs on this one.
+/// Streams the records of one XML document, or the declarations of one CSV file, to a consumer
+/// in document order; for a large file the reader (libxml2, the CSV reader) runs on a second
+/// thread while the consumer (the format adapter, the rules) runs on this one.
 ///
 /// The records, the findings and their order are the same either way: the parser thread hands
 /// records over in batches through a bounded FIFO (at most ``capacity`` batches of
@@ -21,31 +22,9 @@ enum OverlappedReading {
         _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLElement) -> Void
     ) -> XMLReadOutcome {
         guard overlapped else { return reader.read(role: adapter.role(for:), onRecord: consume) }
-        let pipe = RecordPipe(capacity: capacity)
-        let parser = Thread {
-            var batch: [XMLElement] = []
-            batch.reserveCapacity(batchSize)
-            let outcome = reader.read(role: adapter.role(for:)) { record in
-                batch.append(record)
-                if batch.count == batchSize {
-                    pipe.put(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            if !batch.isEmpty { pipe.put(batch) }
-            pipe.finish(outcome)
-        }
-        parser.stackSize = 8 << 20
-        parser.start()
-        while let batch = pipe.take() {
-            for record in batch { consume(record) }
-        }
-        // The producer closes the pipe with the outcome before `take()` can return nil.
-        return pipe.outcome()!
+        return handOver(consume) { emit in reader.read(role: adapter.role(for:), onRecord: emit) }
     }
-}
 
-extension OverlappedReading {
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
     /// reader runs on a second thread while `consume` (rules, keeping the declaration) runs on
     /// this one — the same hand-over as for XML records.
@@ -53,12 +32,21 @@ extension OverlappedReading {
         _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
     ) -> CSVReadOutcome {
         guard overlapped else { return reader.read(onDeclaration: consume) }
-        let pipe = BoundedPipe<DeclarationDraft, CSVReadOutcome>(capacity: capacity)
+        return handOver(consume) { emit in reader.read(onDeclaration: emit) }
+    }
+
+    /// Runs `produce` on a second thread, handing what it emits over in batches through a
+    /// ``BoundedPipe`` to `consume` on this one, in order; returns `produce`'s outcome once both
+    /// sides are done.
+    private static func handOver<Item: Sendable, Outcome: Sendable>(
+        _ consume: (Item) -> Void, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
+    ) -> Outcome {
+        let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
         let producer = Thread {
-            var batch: [DeclarationDraft] = []
+            var batch: [Item] = []
             batch.reserveCapacity(batchSize)
-            let outcome = reader.read { draft in
-                batch.append(draft)
+            let outcome = produce { item in
+                batch.append(item)
                 if batch.count == batchSize {
                     pipe.put(batch)
                     batch.removeAll(keepingCapacity: true)
@@ -70,8 +58,9 @@ extension OverlappedReading {
         producer.stackSize = 8 << 20
         producer.start()
         while let batch = pipe.take() {
-            for draft in batch { consume(draft) }
+            for item in batch { consume(item) }
         }
+        // The producer closes the pipe with the outcome before `take()` can return nil.
         return pipe.outcome()!
     }
 }
