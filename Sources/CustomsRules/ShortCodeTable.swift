@@ -4,30 +4,23 @@ import CustomsCore
 /// codes of two or three ASCII capital letters and digits, so that the code-list rules check
 /// the common code without hashing a string. A code of another shape is looked up in the code
 /// lists themselves. Made once for the code lists in use and kept with them.
-final class ShortCodeTable: Sendable {
+final class ShortCodeTable: CodeListTable {
     let codeLists: CodeLists
     let countries: ShortCodeSet
     let currencies: ShortCodeSet
     let units: ShortCodeSet
 
-    private init(_ codeLists: CodeLists) {
+    init(_ codeLists: CodeLists) {
         self.codeLists = codeLists
         countries = ShortCodeSet(codeLists.isoCountries)
         currencies = ShortCodeSet(codeLists.isoCurrencies)
         units = ShortCodeSet(codeLists.rec20Units.keys)
     }
 
-    private static let last = LockedValue<ShortCodeTable?>(nil)
+    private static let last = LastCodeListTable<ShortCodeTable>()
 
     /// The table of `codeLists` (the one of the previous call when it is the same code lists).
-    static func of(_ codeLists: CodeLists) -> ShortCodeTable {
-        last.withLock { table in
-            if let table, table.codeLists === codeLists { return table }
-            let made = ShortCodeTable(codeLists)
-            table = made
-            return made
-        }
-    }
+    static func of(_ codeLists: CodeLists) -> ShortCodeTable { last.of(codeLists) }
 
     func isCountry(_ code: String) -> Bool { countries.contains(code) ?? codeLists.isoCountries.contains(code) }
     func isCurrency(_ code: String) -> Bool { currencies.contains(code) ?? codeLists.isoCurrencies.contains(code) }

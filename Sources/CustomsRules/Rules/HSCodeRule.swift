@@ -73,29 +73,22 @@ extension Character {
 /// The HS subheadings of each edition of one ``CodeLists`` as bit sets over the six-digit
 /// numbers (125 KB an edition), so that a code is checked without hashing a string. Made once
 /// for the code lists in use and kept with them.
-final class HSSubheadingTable: Sendable {
+final class HSSubheadingTable: CodeListTable {
     let codeLists: CodeLists
     /// The editions' years, oldest first.
     let years: [Int]
     let editions: [Int: HSSubheadingSet]
 
-    private init(_ codeLists: CodeLists) {
+    init(_ codeLists: CodeLists) {
         self.codeLists = codeLists
         years = codeLists.hsEditions.keys.sorted()
         editions = codeLists.hsEditions.mapValues(HSSubheadingSet.init)
     }
 
-    private static let last = LockedValue<HSSubheadingTable?>(nil)
+    private static let last = LastCodeListTable<HSSubheadingTable>()
 
     /// The table of `codeLists` (the one of the previous call when it is the same code lists).
-    static func of(_ codeLists: CodeLists) -> HSSubheadingTable {
-        last.withLock { table in
-            if let table, table.codeLists === codeLists { return table }
-            let made = HSSubheadingTable(codeLists)
-            table = made
-            return made
-        }
-    }
+    static func of(_ codeLists: CodeLists) -> HSSubheadingTable { last.of(codeLists) }
 
     /// The number of six ASCII digits; `nil` for any other text.
     static func number(_ code: String) -> Int? {
