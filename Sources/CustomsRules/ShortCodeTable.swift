@@ -29,36 +29,18 @@ final class ShortCodeTable: CodeListTable {
 
 /// A set of the codes of two or three ASCII capital letters and digits, one bit each.
 struct ShortCodeSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: (37 * 37 + 37 * 37 * 37) / 64 + 1)
+    private var bits = [UInt64](repeating: 0, count: ShortCodeKey.count / 64 + 1)
 
     init(_ codes: some Sequence<String>) {
         for code in codes {
-            if let key = ShortCodeSet.key(code) { bits[key >> 6] |= 1 << UInt64(key & 63) }
+            if let key = ShortCodeKey.of(code) { bits[key >> 6] |= 1 << UInt64(key & 63) }
         }
     }
 
     /// Whether `code` is in the set; `nil` when it is not of the shape the set holds (the
     /// caller looks it up in the code lists then).
     func contains(_ code: String) -> Bool? {
-        guard let key = ShortCodeSet.key(code) else { return nil }
+        guard let key = ShortCodeKey.of(code) else { return nil }
         return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
-    }
-
-    /// The place of a code of two or three ASCII capital letters and digits; `nil` for others.
-    static func key(_ code: String) -> Int? {
-        var code = code
-        return code.withUTF8 { bytes in
-            let count = bytes.count
-            guard count == 2 || count == 3 else { return nil }
-            var key = 0
-            for byte in bytes {
-                let digit: Int
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { digit = Int(byte - UInt8(ascii: "A")) + 11 }
-                else if byte >= 0x30 && byte <= 0x39 { digit = Int(byte - 0x30) + 1 }
-                else { return nil }
-                key = key * 37 + digit
-            }
-            return count == 3 ? key + 37 * 37 : key
-        }
     }
 }

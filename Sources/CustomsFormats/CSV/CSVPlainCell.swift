@@ -99,18 +99,8 @@ final class CSVCodeMemo {
     /// The remembered answer for `bytes`, computed by `isPlain` on first sight; `nil` when the
     /// bytes are not a code this memo keeps.
     func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ isPlain: (String) -> Bool) -> Bool? {
-        let count = bytes.count
-        guard count == 2 || count == 3 else { return nil }
-        var key = 0
-        for byte in bytes {
-            let digit: Int
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { digit = Int(byte - UInt8(ascii: "A")) + 11 }
-            else if digits, byte >= 0x30, byte <= 0x39 { digit = Int(byte - 0x30) + 1 }
-            else { return nil }
-            key = key * 37 + digit
-        }
-        if count == 3 { key += 37 * 37 }
-        if states.isEmpty { states = [UInt8](repeating: 0, count: 37 * 37 + 37 * 37 * 37) }
+        guard let key = ShortCodeKey.of(bytes, digits: digits) else { return nil }
+        if states.isEmpty { states = [UInt8](repeating: 0, count: ShortCodeKey.count) }
         let state = states[key]
         if state != 0 { return state == 1 }
         let answer = isPlain(String(decoding: bytes, as: UTF8.self))
