@@ -145,15 +145,7 @@ public enum CSVNumberFormat: Sendable, Hashable {
             }
             if separator != 0 && !inFraction && groupLength != 3 { return nil }
             guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
-            var scale = fractionDigits
-            var zeros = min(trailingZeros, scale)
-            while zeros > 0, mantissa != 0, mantissa % 10 == 0 {
-                mantissa /= 10
-                scale -= 1
-                zeros -= 1
-            }
-            if mantissa == 0 { return 0 }
-            return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
+            return Self.decimal(mantissa: mantissa, fractionDigits: fractionDigits, trailingZeros: trailingZeros, negative: negative)
         }
     }
 
@@ -224,15 +216,7 @@ public enum CSVNumberFormat: Sendable, Hashable {
         }
         // Plain, and read in the format as ``parse(bytes:as:)`` reads it.
         guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return .some(nil) }
-        var scale = fractionDigits
-        var zeros = min(trailingZeros, scale)
-        while zeros > 0, mantissa != 0, mantissa % 10 == 0 {
-            mantissa /= 10
-            scale -= 1
-            zeros -= 1
-        }
-        if mantissa == 0 { return .some(0) }
-        return .some(Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa)))
+        return .some(Self.decimal(mantissa: mantissa, fractionDigits: fractionDigits, trailingZeros: trailingZeros, negative: negative))
     }
 
     /// True when `text` reads as two different numbers in the two formats (`1.250`, `1,250`).
@@ -287,5 +271,20 @@ public enum CSVNumberFormat: Sendable, Hashable {
         if groupSeparator != nil && !inFraction && groupLength != 3 { return nil }
         guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
         return result
+    }
+
+    /// The value of the digits read: `mantissa` × 10^-`fractionDigits`, its trailing fraction
+    /// zeros dropped as `Decimal` drops them (so both readers give the same `Decimal`).
+    private static func decimal(mantissa: UInt64, fractionDigits: Int, trailingZeros: Int, negative: Bool) -> Decimal {
+        var mantissa = mantissa
+        var scale = fractionDigits
+        var zeros = min(trailingZeros, scale)
+        while zeros > 0, mantissa != 0, mantissa % 10 == 0 {
+            mantissa /= 10
+            scale -= 1
+            zeros -= 1
+        }
+        if mantissa == 0 { return 0 }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
     }
 }
