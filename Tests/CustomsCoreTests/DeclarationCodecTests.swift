@@ -22,6 +22,7 @@ import Testing
         #expect(decoded.asFiled["GrossWt#2"] == "762.100")
         #expect(decoded.goodsItems[1].asFiled["GUnit"] == "007")
         #expect(decoded.goodsItems[1].sourceLine == 61)
+        #expect(decoded.goodsItems[0].unitPriceDecimals == 6 && decoded.goodsItems[1].unitPriceDecimals == nil)
         // 762.10 as mantissa 76210, exponent −2: not normalized to 7621 × 10⁻¹ on the way.
         #expect(decoded.totals?.grossMassKg == Decimal(string: "762.1"))
         #expect(decoded.totals?.grossMassKg?.exponent == -2)
@@ -357,11 +358,13 @@ import Testing
         first.currency = "USD"
         first.asFiled = AsFiled([("GUnit", "007"), ("TradeCurr", "502"), ("GUnit", "035")])
         first.sourceLine = 41
+        first.unitPriceDecimals = 6
         var second = first
         second.sequence = Int.min
         second.quantity = Decimal(string: "-1")
         second.unitPrice = Decimal(string: "12345678901234567890123456789012345678")
         second.sourceLine = 61
+        second.unitPriceDecimals = nil
         second.asFiled = AsFiled([("GUnit", "007"), ("ConsigneeIdNumber", "110101199001011234")])
         d.goodsItems = [first, second]
         return d

@@ -25,4 +25,29 @@ import Testing
         let product = try #require(ExactDecimal.parse("1007.12")) * 3
         #expect(ExactDecimal.format(product) == "3021.36")
     }
+
+    /// The decimals as written, which `Decimal` drops with the trailing zeros (`12.50` is 12.5).
+    @Test(arguments: [("12.50", ".", 2), ("12.00", ".", 2), ("80", ".", 0), ("0.0414 ", ".", 4), ("1 250,500", ",", 3), ("1,250", ".", 0), ("12.", ".", 0)])
+    func countsTheDecimalsAsWritten(text: String, separator: String, expected: Int) {
+        #expect(ExactDecimal.writtenDecimals(text, separator: separator.utf8.first!) == expected)
+    }
+
+    @Test func writesAValueWithTheDecimalsItWasFiledWith() throws {
+        let price = try #require(ExactDecimal.parse("12.50"))
+        #expect(ExactDecimal.format(price) == "12.5")
+        #expect(ExactDecimal.format(price, decimals: 2) == "12.50")
+        #expect(ExactDecimal.format(12, decimals: 2) == "12.00")
+        #expect(ExactDecimal.format(price, decimals: 1) == "12.5")
+        #expect(ExactDecimal.format(price, decimals: nil) == "12.5")
+        #expect(ExactDecimal.format(-3, decimals: 3) == "-3.000")
+    }
+
+    @Test func aGoodsItemKeepsOnlyDecimalsItsValueDoesNotShow() throws {
+        var item = GoodsItem()
+        item.unitPrice = try #require(ExactDecimal.parse("12.50"))
+        item.noteUnitPriceDecimals(1)
+        #expect(item.unitPriceDecimals == nil)
+        item.noteUnitPriceDecimals(2)
+        #expect(item.unitPriceDecimals == 2)
+    }
 }

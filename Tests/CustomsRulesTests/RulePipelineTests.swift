@@ -33,6 +33,25 @@ import Testing
         #expect(result.findings.count == 2)
     }
 
+    /// A unit price filed as `12.00` is known to the cent: 1500 × 12.00 = 18000 against a line
+    /// value of 18700 is USD 700 off, not rounding (a price filed as `12` may be 12.49, and 18700
+    /// passes). Decimal normalizes 12.00 to 12, so the decimals as written are kept beside it.
+    @Test func aUnitPriceWithTrailingZerosAllowsOnlyItsOwnRounding() throws {
+        let processor = FileProcessor(configuration: try PipelineConfiguration.load())
+        for fixture in ["rules/unit-price-trailing-zeros-line-value-off.xml", "csv/unit-price-trailing-zeros-decimal-comma-line-value-off.csv"] {
+            let result = processor.process(TestPaths.fixture(fixture))
+            let lines = result.findings.filter { $0.rule == "value.line-total" }
+            #expect(lines.map(\.field) == ["goodsItems[0].value"], "\(fixture)")
+            let line = try #require(lines.first)
+            #expect(line.message.contains("18700 differs from quantity 1500 × unitPrice 12.00 = 18000 by 700"))
+            #expect(line.message.contains("(2 decimals)") && line.message.contains("explains at most 7.505"))
+            let items = result.declarations[0].goodsItems
+            #expect(items.map(\.unitPrice) == [12, Decimal(string: "12.5"), fixture.hasSuffix(".csv") ? Decimal(string: "1250.1") : 12])
+            // `1 250,10` in the CSV: 1250.1, written with 2 decimals.
+            #expect(items.map(\.unitPriceDecimals) == [2, 2, fixture.hasSuffix(".csv") ? 2 : nil])
+        }
+    }
+
     @Test func maxFindingsAppliesPerFileAndSaysWhere() throws {
         let processor = FileProcessor(configuration: try PipelineConfiguration.load())
         let results = [processor.process(mismatch), processor.process(shortHS)]

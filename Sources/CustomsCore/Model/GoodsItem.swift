@@ -20,6 +20,11 @@ public struct GoodsItem: Sendable, Hashable {
     public var packages: Decimal?
     /// Per unit as filed (per the national unit, before any multiplier).
     public var unitPrice: Decimal?
+    /// The decimals the unit price was written with, when its text had trailing zeros that
+    /// `unitPrice` does not keep (`12.50` → 2, while `unitPrice` is 12.5); `nil` when the value
+    /// shows them all. `value.line-total` allows for the rounding of the price to these decimals.
+    /// Set through ``noteUnitPriceDecimals(_:)``.
+    public var unitPriceDecimals: Int?
     public var value: Decimal?
     /// ISO 4217 alpha.
     public var currency: String?
@@ -28,4 +33,11 @@ public struct GoodsItem: Sendable, Hashable {
     public var sourceLine: Int?
 
     public init() {}
+
+    /// Records that the unit price's text had `written` digits after its decimal separator; kept
+    /// in ``unitPriceDecimals`` only when that is more than `unitPrice` itself shows.
+    public mutating func noteUnitPriceDecimals(_ written: Int) {
+        guard let unitPrice, written > max(0, -Int(unitPrice.exponent)) else { return }
+        unitPriceDecimals = written
+    }
 }

@@ -63,11 +63,46 @@ public enum ExactDecimal {
         return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: mantissa)
     }
 
+    /// The number of digits after the last `separator` in a number's text, trailing spaces
+    /// ignored (`"12.50"` → 2, `"1 250,500"` with `,` → 3, `"80"` → 0): the decimals the value
+    /// was written with, trailing zeros included, which a `Decimal` does not keep. Meant for text
+    /// that has already been read as a number.
+    public static func writtenDecimals(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ".")) -> Int {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var digits = 0
+        var index = end
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == separator { return digits }
+            guard byte >= 0x30 && byte <= 0x39 else { return 0 }
+            digits += 1
+            index -= 1
+        }
+        return 0
+    }
+
+    /// ``writtenDecimals(_:separator:)`` of a text.
+    public static func writtenDecimals(_ text: some StringProtocol, separator: UInt8 = UInt8(ascii: ".")) -> Int {
+        var text = String(text)
+        return text.withUTF8 { writtenDecimals($0, separator: separator) }
+    }
+
     /// The canonical text of a decimal: no exponent, no trailing zeros (`1007.12`, `762.1`, `80`).
     public static func format(_ value: Decimal) -> String {
         var value = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 38, .plain)
         return rounded.description
+    }
+
+    /// ``format(_:)`` with at least `decimals` decimals, trailing zeros added (`12.5`, 2 →
+    /// `12.50`): a value written back as it was filed.
+    public static func format(_ value: Decimal, decimals: Int?) -> String {
+        let text = format(value)
+        guard let decimals, decimals > 0 else { return text }
+        let shown = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+        guard (shown ?? 0) < decimals else { return text }
+        return text + (shown == nil ? "." : "") + String(repeating: "0", count: decimals - (shown ?? 0))
     }
 }

@@ -103,6 +103,9 @@ public struct CBDXMLAdapter: XMLFormatAdapter {
         item.netMassKg = draft.decimal(element.child("NetMassMeasure"), field: field + ".netMassKg")
         item.packages = draft.decimal(element.child("PackageQuantity"), field: field + ".packages")
         item.unitPrice = draft.decimal(element.child("UnitPriceAmount"), field: field + ".unitPrice")
+        if item.unitPrice != nil, let text = element.child("UnitPriceAmount")?.trimmedText {
+            item.noteUnitPriceDecimals(ExactDecimal.writtenDecimals(text))
+        }
         item.value = draft.decimal(element.child("ValueAmount"), field: field + ".value")
         item.currency = draft.text(element.child("CurrencyCode"), field: field + ".currency")
         item.asFiled = asFiled(element.child("AsFiled"))

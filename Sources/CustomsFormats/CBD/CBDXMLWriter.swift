@@ -94,7 +94,7 @@ public struct CBDXMLWriter: Sendable {
         xml.leaf("GrossMassMeasure", item.grossMassKg.map(ExactDecimal.format))
         xml.leaf("NetMassMeasure", item.netMassKg.map(ExactDecimal.format))
         xml.leaf("PackageQuantity", item.packages.map(ExactDecimal.format))
-        xml.leaf("UnitPriceAmount", item.unitPrice.map(ExactDecimal.format))
+        xml.leaf("UnitPriceAmount", item.unitPrice.map { ExactDecimal.format($0, decimals: item.unitPriceDecimals) })
         xml.leaf("ValueAmount", item.value.map(ExactDecimal.format))
         xml.leaf("CurrencyCode", item.currency)
         asFiled(item.asFiled, personal: personal, to: &xml)

@@ -90,6 +90,9 @@ struct CSVGoodsItemReader {
         item.netMassKg = plainDecimal(.netMassKg) ?? draft.decimal(cell(.netMassKg), format: format, asFiled: &asFiled)
         item.packages = plainDecimal(.packages) ?? draft.decimal(cell(.packages), format: format, asFiled: &asFiled)
         item.unitPrice = plainDecimal(.unitPrice) ?? draft.decimal(cell(.unitPrice), format: format, asFiled: &asFiled)
+        if item.unitPrice != nil, let column = filled(.unitPrice) {
+            item.noteUnitPriceDecimals(record.withBytes(column) { CSVNumberFormat.writtenDecimals(bytes: $0, as: format) })
+        }
         item.value = plainDecimal(.value) ?? draft.decimal(cell(.value), format: format, asFiled: &asFiled)
         item.currency = plainCode(.currency, memo: context.currencyMemo, { codeLists.currency($0, authority: authority) })
             ?? draft.currency(cell(.currency), authority: authority, codeLists: codeLists, asFiled: &asFiled)

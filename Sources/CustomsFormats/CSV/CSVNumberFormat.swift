@@ -68,6 +68,19 @@ public enum CSVNumberFormat: Sendable, Hashable {
         }
     }
 
+    /// The decimals a number already read in `format` was written with, trailing zeros included
+    /// (`12,50` in `.decimalComma` → 2): the digits after its decimal separator. For `.undecided`,
+    /// the separator it was read by (a comma when the text reads as a decimal-comma number).
+    static func writtenDecimals(bytes: UnsafeBufferPointer<UInt8>, as format: CSVNumberFormat) -> Int {
+        let comma = UInt8(ascii: ",")
+        let separator: UInt8 = switch format {
+        case .decimalComma: comma
+        case .decimalPoint: UInt8(ascii: ".")
+        case .undecided: value(bytes, decimal: comma) != nil ? comma : UInt8(ascii: ".")
+        }
+        return ExactDecimal.writtenDecimals(bytes, separator: separator)
+    }
+
     /// Reads the bytes of `text` in one pass, building values of up to 19 significant digits from
     /// a 64-bit integer; longer tokens go through ``ExactDecimal`` on their plain form.
     private static func value(_ bytes: UnsafeBufferPointer<UInt8>, decimal: UInt8) -> Decimal? {

@@ -45,6 +45,9 @@ enum ChinaGoodsItem {
         item.unit = unit
         item.quantity = quantity
         item.unitPrice = draft.decimal(element.child(names.unitPrice), path: field() + ".unitPrice")
+        if item.unitPrice != nil, let text = element.child(names.unitPrice)?.trimmedText {
+            item.noteUnitPriceDecimals(ExactDecimal.writtenDecimals(text))
+        }
         item.value = draft.decimal(element.child(names.value), path: field() + ".value")
         let ownCurrency = element.child(names.currency).flatMap { $0.trimmedText.isEmpty ? nil : $0 }
         item.currency = draft.currency(

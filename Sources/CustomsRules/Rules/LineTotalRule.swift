@@ -22,17 +22,17 @@ public struct LineTotalRule: DeclarationRule {
             guard let quantity = item.quantity, let price = item.unitPrice, let value = item.value,
                   let filed = filedQuantity(quantity, of: item, format: declaration.sourceFormat, codeLists: context.codeLists)
             else { return nil }
-            if Self.withinRounding(filed, price, value, tolerance: context.tolerances.lineTotal) { return nil }
+            let decimals = Self.priceDecimals(of: item, price: price)
+            if Self.withinRounding(filed, price, decimals: decimals, value, tolerance: context.tolerances.lineTotal) { return nil }
             let product = filed * price
-            let rounding = abs(filed) * DecimalText.halfUnit(decimals: DecimalText.decimals(price))
+            let rounding = abs(filed) * DecimalText.halfUnit(decimals: decimals)
                 + DecimalText.halfUnit(decimals: max(2, DecimalText.decimals(value)))
             let allowed = rounding + context.tolerances.lineTotal * max(abs(product), abs(value))
             let difference = abs(product - value)
             guard difference > allowed else { return nil }
             let path = "goodsItems[\(index)]"
             let quantityText = filed == quantity ? DecimalText.text(quantity) : "\(DecimalText.text(filed)) (as filed; \(DecimalText.text(quantity)) \(item.unit ?? ""))"
-            var message = "\(path).value \(DecimalText.text(value)) differs from quantity \(quantityText) × unitPrice \(DecimalText.text(price)) = \(DecimalText.text(product))"
-            let decimals = DecimalText.decimals(price)
+            var message = "\(path).value \(DecimalText.text(value)) differs from quantity \(quantityText) × unitPrice \(ExactDecimal.format(price, decimals: decimals)) = \(DecimalText.text(product))"
             message += " by \(DecimalText.text(difference)) (\(DecimalText.percent(DecimalText.relativeDifference(product, value))))"
             message += "; rounding of the unit price as filed (\(decimals) decimal\(decimals == 1 ? "" : "s")) and of the value explains at most \(DecimalText.text(DecimalText.rounded(allowed, scale: 6)))"
             if context.tolerances.lineTotal > 0 { message += " with the tolerance \(DecimalText.percent(context.tolerances.lineTotal))" }
@@ -43,17 +43,26 @@ public struct LineTotalRule: DeclarationRule {
     /// True when `|quantity × price − value|` is surely within the rounding allowed (no
     /// finding), decided exactly in ``SmallDecimal`` with the same terms as the `Decimal` path;
     /// `false` when it is not or the values do not fit (the `Decimal` path decides then).
-    static func withinRounding(_ quantity: Decimal, _ price: Decimal, _ value: Decimal, tolerance: Decimal) -> Bool {
+    static func withinRounding(_ quantity: Decimal, _ price: Decimal, decimals: Int, _ value: Decimal, tolerance: Decimal) -> Bool {
         guard let q = SmallDecimal(quantity), let p = SmallDecimal(price), let v = SmallDecimal(value),
               let t = SmallDecimal(tolerance), let product = q * p, let absQuantity = q.magnitude,
               let absProduct = product.magnitude, let absValue = v.magnitude,
               let larger = SmallDecimal.compare(absProduct, absValue).map({ $0 >= 0 ? absProduct : absValue }),
-              let quantityRounding = absQuantity * half(DecimalText.decimals(price)),
+              let quantityRounding = absQuantity * half(decimals),
               let rounding = quantityRounding + half(max(2, DecimalText.decimals(value))),
               let tolerated = t * larger, let allowed = rounding + tolerated,
               let difference = (product - v)?.magnitude, let order = SmallDecimal.compare(difference, allowed)
         else { return false }
         return order <= 0
+    }
+
+    /// The decimals the unit price was filed with: as written, trailing zeros included
+    /// (``GoodsItem/unitPriceDecimals``, `12.50` → 2), else those of the value (`12.5` → 1).
+    /// A price filed with more decimals is known more precisely, so it allows less rounding.
+    static func priceDecimals(of item: GoodsItem, price: Decimal) -> Int {
+        let own = DecimalText.decimals(price)
+        guard let written = item.unitPriceDecimals, written > own else { return own }
+        return min(written, ExactDecimal.maximumDigits)
     }
 
     /// ``DecimalText/halfUnit(decimals:)``: 5 × 10^-(decimals + 1).

@@ -15,7 +15,8 @@ enum GoodsItemField {
     static let value: UInt64 = 1 << 11
     static let currency: UInt64 = 1 << 12
     static let sourceLine: UInt64 = 1 << 13
-    static let all: UInt64 = (1 << 14) - 1
+    static let unitPriceDecimals: UInt64 = 1 << 14
+    static let all: UInt64 = (1 << 15) - 1
     /// Presence bits (one byte) and an `asFiled` count (one byte) at least.
     static let minimumSize = 2
 }
@@ -41,6 +42,7 @@ extension ByteWriter {
         if pointer.pointee.value != nil { bits |= F.value }
         if pointer.pointee.currency != nil { bits |= F.currency }
         if pointer.pointee.sourceLine != nil { bits |= F.sourceLine }
+        if pointer.pointee.unitPriceDecimals != nil { bits |= F.unitPriceDecimals }
         varint(bits)
         if let sequence = pointer.pointee.sequence { signed(sequence) }
         if let hsCode = pointer.pointee.hsCode { string(hsCode) }
@@ -56,6 +58,7 @@ extension ByteWriter {
         if let value = pointer.pointee.value { DecimalBytes.write(value, to: &self) }
         if let currency = pointer.pointee.currency { string(currency) }
         if let sourceLine = pointer.pointee.sourceLine { signed(sourceLine) }
+        if let decimals = pointer.pointee.unitPriceDecimals { signed(decimals) }
         asFiled(pointer.pointee.asFiled)
     }
 }
@@ -80,6 +83,7 @@ extension ByteReader {
         if bits & F.value != 0 { item.value = try decimal() }
         if bits & F.currency != 0 { item.currency = try string() }
         if bits & F.sourceLine != 0 { item.sourceLine = try signed() }
+        if bits & F.unitPriceDecimals != 0 { item.unitPriceDecimals = try signed() }
         item.asFiled = try asFiled()
         return item
     }
