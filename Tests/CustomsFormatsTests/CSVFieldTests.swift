@@ -1,5 +1,5 @@
 import CustomsCore
-import CustomsFormats
+@testable import CustomsFormats
 import CustomsPipeline
 import Foundation
 import Testing
@@ -61,6 +61,23 @@ import Testing
         let item = result.declarations.first?.goodsItems.first
         #expect(item?.asFiled["Warehouse bin"] == "A-17")
         #expect(item?.asFiled["Комментарий"] == "срочно")
+        // Said once for the file, on the header row, by name: not an error, but not silent.
+        let unknown = result.findings.filter { $0.rule == "csv.column-unknown" }
+        #expect(unknown.count == 1 && unknown.first?.severity == .info && unknown.first?.row == 1)
+        #expect(unknown.first?.message.hasPrefix("columns 'Warehouse bin', 'Комментарий' match no declaration field") == true)
+    }
+
+    @Test func aColumnThatMatchesNoFieldIsNamedAndARepeatedFieldToo() throws {
+        let result = CSVFixture.process("empty-field-not-shifted.csv")
+        #expect(!result.findings.contains { $0.rule == "csv.column-unknown" })
+        let one = CSVColumns(headers: ["id", "Country", "gross_mass_kg"], synonyms: CSVHeaderSynonyms())
+        #expect(CSVDocumentReader.unknownColumnsMessage(one)?.hasPrefix("column 'Country' matches no declaration field; its values are kept only as filed") == true)
+        // A second column of a field already held is read by neither name: it is said so.
+        let repeated = CSVColumns(headers: ["id", "gross_mass_kg", "Gross_Mass_Kg", "Date"], synonyms: CSVHeaderSynonyms())
+        let message = try #require(CSVDocumentReader.unknownColumnsMessage(repeated))
+        #expect(message.hasPrefix("column 'Date' matches no declaration field"))
+        #expect(message.contains("column 'Gross_Mass_Kg' holds gross_mass_kg again, already read from column 'gross_mass_kg'; kept only as filed"))
+        #expect(CSVDocumentReader.unknownColumnsMessage(CSVColumns(headers: ["id", "value"], synonyms: CSVHeaderSynonyms())) == nil)
     }
 
     @Test func kazakhHeadersMap() {

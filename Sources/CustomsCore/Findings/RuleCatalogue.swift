@@ -43,6 +43,7 @@ public enum RuleCatalogue {
         .init("xml.limit", .file, .error, "The document exceeds a safety limit (size, depth, text length)."),
         .init("csv.malformed", .file, .error, "The CSV structure is broken (field count, unclosed quote, interleaved declarations)."),
         .init("csv.header", .file, .error, "The CSV header lacks a required column or cannot be mapped."),
+        .init("csv.column-unknown", .file, .info, "A CSV column matches no declaration field: its values are kept only as filed."),
         .init("findings.capped", .file, .warning, "Findings were cut at the --max-findings limit from this point on."),
         .init("schema.violation", .schema, .error, "The document does not conform to its XSD."),
         .init("schema.unavailable", .schema, .warning, "The XSD that declares the document's root element could not be compiled."),

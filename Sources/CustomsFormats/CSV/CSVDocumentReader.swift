@@ -136,6 +136,7 @@ public struct CSVDocumentReader: Sendable {
             if columns.layout == .declarations && columns.index[.id] == nil {
                 fileFinding("csv.header", "no column maps to id (the declaration number); the file is read as one declaration", row: 1)
             }
+            if let message = CSVDocumentReader.unknownColumnsMessage(columns) { fileFinding("csv.column-unknown", message, row: 1) }
             func take(_ record: CSVRecord) {
                 guard record.count == columns.headers.count else {
                     fileFinding("csv.malformed", "row \(record.row) has \(record.count) fields where the header has \(columns.headers.count); the row is not read", row: record.row)
@@ -164,6 +165,26 @@ public struct CSVDocumentReader: Sendable {
             fileFinding("file.unreadable", "cannot read the file: \(error)")
         }
         return outcome
+    }
+
+    /// `csv.column-unknown`: the header's columns that are not read into the declaration, by
+    /// name — those that match no field (a `Country` column may be the origin, the exporter's or
+    /// the importer's country: it is not guessed) and a second column of a field another column
+    /// already holds — so that a declaration lacking a value says why. `nil` when every column
+    /// is read.
+    static func unknownColumnsMessage(_ columns: CSVColumns) -> String? {
+        let repeated = Set(columns.duplicates.map(\.column))
+        let unknown = columns.headers.indices.filter { columns.fields[$0] == nil && !repeated.contains($0) }.map { columns.headers[$0] }
+        var parts: [String] = []
+        if !unknown.isEmpty {
+            let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+            let one = unknown.count == 1
+            parts.append("\(one ? "column" : "columns") \(names) \(one ? "matches" : "match") no declaration field; \(one ? "its" : "their") values are kept only as filed (asFiled), not read into the declaration. A --mapping file can name the field\(one ? "" : "s")")
+        }
+        for (column, field) in columns.duplicates {
+            parts.append("column '\(columns.headers[column])' holds \(field.rawValue) again, already read from column '\(columns.header(field) ?? "")'; kept only as filed")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// A header of one column needs no delimiter: `,` then.

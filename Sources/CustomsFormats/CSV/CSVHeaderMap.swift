@@ -91,8 +91,8 @@ struct CSVColumns {
     var layout: Layout
     /// Column index of each mapped field (the first column that maps to it).
     var index = CSVFieldColumns()
-    /// Columns whose field another column already holds: kept in `asFiled` only.
-    var duplicates: [Int] = []
+    /// Columns whose field another column already holds, with that field: kept in `asFiled` only.
+    var duplicates: [(column: Int, field: CSVField)] = []
 
     init(headers: [String], synonyms: CSVHeaderSynonyms) {
         self.headers = headers
@@ -103,7 +103,7 @@ struct CSVColumns {
                 index[field] = column
                 fields.append(field)
             } else {
-                if field != nil { duplicates.append(column) }
+                if let field { duplicates.append((column, field)) }
                 fields.append(nil)
             }
         }
