@@ -23,18 +23,47 @@ public enum FileDiscovery {
         return files
     }
 
+    /// The files under `directory`, in name order. Symbolic links are followed, but a folder is
+    /// walked once however many links lead to it (a link to `.` or to a parent would otherwise
+    /// repeat the tree, or loop); a link whose target does not exist is listed, so that reading
+    /// it gives its `file.unreadable` finding rather than nothing.
     static func walk(_ directory: String) -> [String] {
-        let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else { return [directory] }
+        var visited = Set<FolderIdentity>()
         var files: [String] = []
+        walk(directory, visited: &visited, into: &files)
+        return files
+    }
+
+    private static func walk(_ directory: String, visited: inout Set<FolderIdentity>, into files: inout [String]) {
+        let fileManager = FileManager.default
+        if let identity = FolderIdentity(directory), !visited.insert(identity).inserted { return }
+        guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else {
+            files.append(directory)
+            return
+        }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = base + "/" + name
             var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { files += walk(path) } else { files.append(path) }
+            if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                walk(path, visited: &visited, into: &files)
+            } else {
+                files.append(path)
+            }
         }
-        return files
+    }
+
+    /// A folder as the file system knows it (device and inode), whatever path leads to it.
+    private struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var facts = stat()
+            guard stat(path, &facts) == 0 else { return nil }
+            device = UInt64(facts.st_dev)
+            inode = UInt64(facts.st_ino)
+        }
     }
 }
 

@@ -22,16 +22,22 @@ struct FileFacts {
     static let wholeLimit = 4 << 20
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Why `open` failed, in the user's terms: a symbolic link whose target does not exist is
+    /// named with its target; otherwise the system's reason (`Permission denied`, ...).
+    static func openFailure(_ path: String, errno code: Int32) -> PipelineError {
+        if code == ENOENT, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            return PipelineError("cannot read the file: it is a symbolic link to \(target), which does not exist")
+        }
+        return PipelineError("cannot read the file: \(String(cString: strerror(code)))")
+    }
+
     /// `nil` with the reason when the file cannot be opened or read.
     ///
     /// Plain `open`/`read` into one buffer sized for the file: Foundation's `FileHandle`
     /// allocated a `Data` per chunk and was a tenth of a small file's time.
     static func read(_ path: String) -> Result<FileFacts, PipelineError> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            let reason = FileManager.default.isReadableFile(atPath: path) ? "cannot open it" : "permission denied or not a regular file"
-            return .failure(PipelineError("cannot read the file: \(reason)"))
-        }
+        guard descriptor >= 0 else { return .failure(openFailure(path, errno: errno)) }
         defer { close(descriptor) }
         var status = stat()
         let expected = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
