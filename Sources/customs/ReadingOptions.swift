@@ -33,7 +33,9 @@ struct ReadingOptions: ParsableArguments {
         valueName: "LOCALE"))
     var locale: String?
 
-    @Option(help: ArgumentHelp("List at most N findings per file; a findings.capped finding says where the cap cut.", valueName: "N"))
+    // `.unconditional`: `--max-findings -1` reaches the check below ("must be 0 or more")
+    // instead of being taken for an option and reported as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("List at most N findings per file; a findings.capped finding says where the cap cut.", valueName: "N"))
     var maxFindings: Int?
 
     @Option(name: .customLong("rules"), help: ArgumentHelp(

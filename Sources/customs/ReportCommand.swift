@@ -36,6 +36,11 @@ struct ReportCommand: ParsableCommand {
         if ReportFormat(path: out) == nil {
             throw ValidationError("--out \(out): unknown report format; the file name must end in .html, .csv, .json or .md")
         }
+        // Said before the batch is read, not after minutes of work.
+        let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
+        if !FileDiscovery.isDirectory(folder) {
+            throw ValidationError("--out \(out): the folder \(folder) does not exist; create it first")
+        }
     }
 
     func run() throws {

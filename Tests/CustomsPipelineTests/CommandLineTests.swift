@@ -20,6 +20,22 @@ import Testing
         #expect(outcome.stderr.contains("--no-such-option"))
     }
 
+    /// A negative cap is said to be one, not taken for a missing value.
+    @Test func aNegativeFindingsCapIsNamed() throws {
+        let outcome = try CommandRunner.run(["validate", "--max-findings", "-1", "Samples"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("Error: --max-findings must be 0 or more"))
+    }
+
+    /// A report into a folder that does not exist is refused before the batch is read.
+    @Test func aReportIntoAMissingFolderNamesTheFolder() throws {
+        let outcome = try CommandRunner.run(["report", "--out", "no/such/folder/report.html", "Samples"])
+        #expect(outcome.status == 2)
+        // The folder as an absolute path: which one is meant is not in doubt.
+        #expect(outcome.stderr.contains("--out no/such/folder/report.html: the folder /"))
+        #expect(outcome.stderr.contains("/no/such/folder does not exist; create it first"))
+    }
+
     @Test func theSamplesValidateCleanly() throws {
         let outcome = try CommandRunner.run(["validate", "Samples"])
         #expect(outcome.status == 0, "\(outcome.stdout)")
