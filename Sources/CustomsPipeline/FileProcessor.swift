@@ -39,7 +39,7 @@ public struct FileProcessor: Sendable {
                 file: path))
         case .binary:
             result.findings.append(Finding(
-                rule: "format.unknown", message: "the file is binary data, not a declaration in XML or CSV", file: path))
+                rule: "format.unknown", message: BinaryKind.of(facts.prefix, path: path).message, file: path))
         case .text:
             // The CSV stage runs the rules and keeps the cross-file form declaration by declaration.
             processCSV(path, prefix: facts.prefix, size: facts.size, hashing: hashing, into: &result)

@@ -36,7 +36,8 @@ public struct CSVHeaderSynonyms: Sendable {
             throw CSVMappingError("--mapping \(file): expected a header row 'field,synonym' and one synonym per row")
         }
         if let bad = add(records) {
-            throw CSVMappingError("--mapping \(file): '\(bad)' is not a column of the plain CSV layouts (see SPEC.md, \"Its CSV forms\")")
+            let fields = CSVField.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CSVMappingError("--mapping \(file): '\(bad)' is not a column of the plain CSV layouts; the field column names one of: \(fields)")
         }
     }
 
