@@ -7,7 +7,9 @@ import Foundation
 
 /// Everything the stages need, loaded once per command and shared read-only by the workers.
 public struct PipelineConfiguration: Sendable {
-    public var codeLists: CodeLists
+    public var codeLists: CodeLists {
+        didSet { ruleContext = RuleContext(codeLists: codeLists, tolerances: rules.tolerances) }
+    }
     /// The `--schemas` folders, compiled; `nil` when none was given.
     public var schemas: XMLSchemaSet?
     public var registry: FormatRegistry
@@ -22,7 +24,12 @@ public struct PipelineConfiguration: Sendable {
     public var timing: TimingData?
     /// The code-list and consistency rules, and what the `--rules` file makes of them.
     public var ruleSet: RuleSet = .standard
-    public var rules: RuleConfiguration = .standard
+    public var rules: RuleConfiguration = .standard {
+        didSet { ruleContext.tolerances = rules.tolerances }
+    }
+    /// The code lists' lookup tables and the rules' tolerances, made once for the batch and
+    /// kept in step with ``codeLists`` and ``rules``.
+    public private(set) var ruleContext: RuleContext
     /// CSV reading: `--csv-delimiter`, `--locale`, header synonyms with `--mapping`; `encoding` as above.
     public var csv: CSVReadingOptions
     /// `true` (the default): a ``FileResult`` keeps each declaration whole. `false`: once the
@@ -43,6 +50,7 @@ public struct PipelineConfiguration: Sendable {
         csv: CSVReadingOptions = CSVReadingOptions()
     ) {
         self.codeLists = codeLists
+        ruleContext = RuleContext(codeLists: codeLists, tolerances: RuleConfiguration.standard.tolerances)
         self.schemas = schemas
         self.registry = registry
         self.encoding = encoding

@@ -18,7 +18,7 @@ enum RuleStage {
     /// harmonized (a streaming reader need not keep its full form); ``finish(_:ruleFindings:configuration:)``
     /// files them once the file is read.
     static func check(_ declaration: Declaration, configuration: PipelineConfiguration) -> [Finding] {
-        configuration.ruleSet.check(declaration, codeLists: configuration.codeLists, configuration: configuration.rules)
+        configuration.ruleSet.check(declaration, in: configuration.ruleContext, configuration: configuration.rules)
     }
 
     /// Files the rule findings of the declarations at these indices, computed by ``check(_:configuration:)``,

@@ -24,14 +24,23 @@ extension DeclarationRule {
     public var reports: [RuleDescriptor] { codes.compactMap(RuleCatalogue.descriptor) }
 }
 
-/// What a rule may consult besides the declaration: the code lists of `Schemas/` and the
-/// tolerances of the rules configuration in force.
+/// What a rule may consult besides the declaration: the code lists of `Schemas/` (with the
+/// lookup tables made from them) and the tolerances of the rules configuration in force.
+///
+/// Made once for a batch (``CodeListTables`` are built here) and shared by its threads.
 public struct RuleContext: Sendable {
-    public var codeLists: CodeLists
+    public let tables: CodeListTables
     public var tolerances: Tolerances
 
+    public var codeLists: CodeLists { tables.codeLists }
+
+    /// Makes the code lists' tables: once per batch, not per declaration.
     public init(codeLists: CodeLists, tolerances: Tolerances = Tolerances()) {
-        self.codeLists = codeLists
+        self.init(tables: CodeListTables(codeLists), tolerances: tolerances)
+    }
+
+    public init(tables: CodeListTables, tolerances: Tolerances = Tolerances()) {
+        self.tables = tables
         self.tolerances = tolerances
     }
 }

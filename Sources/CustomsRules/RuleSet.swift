@@ -24,9 +24,16 @@ public struct RuleSet: Sendable {
     public var codes: Set<String> { Set(rules.flatMap(\.codes)) }
 
     /// The findings of every enabled rule about `declaration`, with the configuration's
-    /// severities. A rule whose codes are all disabled does not run.
+    /// severities. A rule whose codes are all disabled does not run. Makes the code lists'
+    /// tables for this one call: a batch checks with ``check(_:in:configuration:)`` and one
+    /// ``RuleContext``.
     public func check(_ declaration: Declaration, codeLists: CodeLists, configuration: RuleConfiguration = .standard) -> [Finding] {
-        let context = RuleContext(codeLists: codeLists, tolerances: configuration.tolerances)
+        check(declaration, in: RuleContext(codeLists: codeLists, tolerances: configuration.tolerances), configuration: configuration)
+    }
+
+    /// ``check(_:codeLists:configuration:)`` with a context made once (its tolerances should be
+    /// the configuration's).
+    public func check(_ declaration: Declaration, in context: RuleContext, configuration: RuleConfiguration = .standard) -> [Finding] {
         var findings: [Finding] = []
         for rule in rules where rule.codes.contains(where: configuration.isEnabled) {
             findings += rule.check(declaration, in: context)

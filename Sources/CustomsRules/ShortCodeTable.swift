@@ -3,8 +3,8 @@ import CustomsCore
 /// The ISO countries, ISO currencies and Rec 20 units of one ``CodeLists`` as bit sets over the
 /// codes of two or three ASCII capital letters and digits, so that the code-list rules check
 /// the common code without hashing a string. A code of another shape is looked up in the code
-/// lists themselves. Made once for the code lists in use and kept with them.
-final class ShortCodeTable: CodeListTable {
+/// lists themselves. Made once for the code lists in use (``CodeListTables``).
+final class ShortCodeTable: Sendable {
     let codeLists: CodeLists
     let countries: ShortCodeSet
     let currencies: ShortCodeSet
@@ -16,11 +16,6 @@ final class ShortCodeTable: CodeListTable {
         currencies = ShortCodeSet(codeLists.isoCurrencies)
         units = ShortCodeSet(codeLists.rec20Units.keys)
     }
-
-    private static let last = LastCodeListTable<ShortCodeTable>()
-
-    /// The table of `codeLists` (the one of the previous call when it is the same code lists).
-    static func of(_ codeLists: CodeLists) -> ShortCodeTable { last.of(codeLists) }
 
     func isCountry(_ code: String) -> Bool { countries.contains(code) ?? codeLists.isoCountries.contains(code) }
     func isCurrency(_ code: String) -> Bool { currencies.contains(code) ?? codeLists.isoCurrencies.contains(code) }

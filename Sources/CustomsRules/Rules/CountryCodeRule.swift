@@ -13,7 +13,7 @@ public struct CountryCodeRule: DeclarationRule {
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let table = ShortCodeTable.of(context.codeLists)
+        let table = context.tables.shortCodes
         func check(_ value: String?, field: String, item: GoodsItem? = nil) {
             guard let value, !table.isCountry(value) else { return }
             findings.append(FindingPlace.finding(

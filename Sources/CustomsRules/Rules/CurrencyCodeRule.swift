@@ -12,7 +12,7 @@ public struct CurrencyCodeRule: DeclarationRule {
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let table = ShortCodeTable.of(context.codeLists)
+        let table = context.tables.shortCodes
         func check(_ value: String?, field: String, item: GoodsItem? = nil) {
             guard let value, !table.isCurrency(value) else { return }
             findings.append(FindingPlace.finding(

@@ -17,7 +17,7 @@ public struct HSCodeRule: DeclarationRule {
         // The items themselves are fetched only for a finding (no copy of each item).
         let goodsItems = declaration.goodsItems
         guard goodsItems.indices.contains(where: { Self.subheadingCode(of: goodsItems[$0]) != nil }) else { return [] }
-        let table = HSSubheadingTable.of(context.codeLists)
+        let table = context.tables.hsSubheadings
         let lodged = declaration.lodgedOn ?? declaration.lodgedAt?.local.isoDate
         guard let choice = HSEditionChoice.choose(lodgedOn: lodged, sortedEditions: table.years),
               let subheadings = table.editions[choice.year]
@@ -73,7 +73,7 @@ extension Character {
 /// The HS subheadings of each edition of one ``CodeLists`` as bit sets over the six-digit
 /// numbers (125 KB an edition), so that a code is checked without hashing a string. Made once
 /// for the code lists in use and kept with them.
-final class HSSubheadingTable: CodeListTable {
+final class HSSubheadingTable: Sendable {
     let codeLists: CodeLists
     /// The editions' years, oldest first.
     let years: [Int]
@@ -84,11 +84,6 @@ final class HSSubheadingTable: CodeListTable {
         years = codeLists.hsEditions.keys.sorted()
         editions = codeLists.hsEditions.mapValues(HSSubheadingSet.init)
     }
-
-    private static let last = LastCodeListTable<HSSubheadingTable>()
-
-    /// The table of `codeLists` (the one of the previous call when it is the same code lists).
-    static func of(_ codeLists: CodeLists) -> HSSubheadingTable { last.of(codeLists) }
 
     /// The number of six ASCII digits; `nil` for any other text.
     static func number(_ code: String) -> Int? {

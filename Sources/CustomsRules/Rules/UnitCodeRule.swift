@@ -11,7 +11,7 @@ public struct UnitCodeRule: DeclarationRule {
     public init() {}
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
-        let table = ShortCodeTable.of(context.codeLists)
+        let table = context.tables.shortCodes
         return declaration.goodsItems.enumerated().compactMap { index, item in
             guard let unit = item.unit, !table.isUnit(unit) else { return nil }
             let field = "goodsItems[\(index)].unit"
