@@ -84,10 +84,15 @@ public struct ConsignmentMatcher: Sendable {
 
     /// Matches the declarations at `positions`; the result speaks of slots (indices into
     /// `positions`).
+    ///
+    /// When `declarations` gives its ``MatchFacts`` (``MatchFactsProviding``), they are read
+    /// instead of the declarations, and no declaration is read at all unless `partyEvidence` (a
+    /// pair's shared party ids, which only ``ConsignmentMatching/Evidence`` records) is wanted.
     func match<Declarations: DeclarationCollection>(
-        _ declarations: Declarations, at positions: [Int]
+        _ declarations: Declarations, at positions: [Int], partyEvidence: Bool = true
     ) -> ConsignmentMatching {
         precondition(positions.count <= KeyEntry.maxSlot + 1, "more than 2³⁰ declarations")
+        let facts = (declarations as? any MatchFactsProviding)?.matchFacts.flatMap { $0.count == declarations.count ? $0 : nil }
         var matching = ConsignmentMatching(count: positions.count)
         // Interned declaring countries: 0 for none.
         var countries = [UInt32](repeating: 0, count: positions.count)
@@ -98,14 +103,11 @@ public struct ConsignmentMatcher: Sendable {
         // an export none of whose identifiers any counterpart carries is not read again.
         var exportHashes: [UInt64] = []
         var exportHashEnd = [Int32](repeating: 0, count: positions.count)
-        // Read in blocks where the positions ascend (a batch kept on disk).
         var slot = -1
-        declarations.forEach(at: positions, goodsItems: false) { _, declaration in
+        func note(_ fact: MatchFact) {
             slot += 1
-            if let lodged = declaration.lodgedOn.flatMap(LocalDateTime.parseISO) {
-                matching.lodged[slot] = lodged.secondsSinceEpoch
-            }
-            if let country = declaration.declaringCountry {
+            matching.lodged[slot] = fact.lodged
+            if let country = fact.country {
                 if let code = countryCodes[country] {
                     countries[slot] = code
                 } else {
@@ -114,34 +116,41 @@ public struct ConsignmentMatcher: Sendable {
                     countries[slot] = code
                 }
             }
-            defer { exportHashEnd[slot] = Int32(exportHashes.count) }
-            switch declaration.direction {
-            case .export:
-                matching.sides[slot] = ConsignmentMatching.Side.export
-                for key in MatchKeys.keys(of: declaration) { exportHashes.append(keyHash(key)) }
-            case .import, .transit:
-                matching.sides[slot] = ConsignmentMatching.Side.counterpart
-                for key in MatchKeys.keys(of: declaration) {
-                    entries.append(KeyEntry(hash: keyHash(key), slot: slot, kind: key.kind))
-                }
-            case nil:
-                break
+            matching.sides[slot] = fact.side
+            if fact.side == ConsignmentMatching.Side.export {
+                for key in fact.keys { exportHashes.append(keyHash(key)) }
+            } else if fact.side == ConsignmentMatching.Side.counterpart {
+                for key in fact.keys { entries.append(KeyEntry(hash: keyHash(key), slot: slot, kind: key.kind)) }
             }
+            exportHashEnd[slot] = Int32(exportHashes.count)
+        }
+        if let facts {
+            for position in positions { note(facts.fact(at: position)) }
+        } else {
+            // Read in blocks where the positions ascend (a batch kept on disk).
+            declarations.forEach(at: positions, goodsItems: false) { _, declaration in note(MatchFact(declaration)) }
         }
         entries.finish()
 
         // Each export: its identifiers looked up among the counterparts'. A counterpart read to
         // confirm an identifier is kept while this export is matched, not longer.
-        var read: [Int32: (declaration: Declaration, keys: [MatchKeys.Key])] = [:]
+        var read: [Int32: (declaration: Declaration?, keys: [MatchKeys.Key])] = [:]
         var evidence: [Int32: ConsignmentMatching.Evidence] = [:]
         var candidates: [Int32] = []
         for slot in 0..<positions.count where matching.sides[slot] == ConsignmentMatching.Side.export {
             let hashes = exportHashes[Int(slot == 0 ? 0 : exportHashEnd[slot - 1])..<Int(exportHashEnd[slot])]
             guard hashes.contains(where: { var run = entries.run(of: $0); return run.next() != nil }) else { continue }
-            let export = declarations.header(at: positions[slot])
+            var export: Declaration?
+            let exportKeys: [MatchKeys.Key]
+            if let facts {
+                exportKeys = facts.keys(at: positions[slot])
+            } else {
+                export = declarations.header(at: positions[slot])
+                exportKeys = MatchKeys.keys(of: export!)
+            }
             read.removeAll(keepingCapacity: true)
             evidence.removeAll(keepingCapacity: true)
-            for key in MatchKeys.keys(of: export) {
+            for key in exportKeys {
                 let limit = key.kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
                 let hash = keyHash(key)
                 candidates.removeAll(keepingCapacity: true)
@@ -164,8 +173,12 @@ public struct ConsignmentMatcher: Sendable {
                         lodged: (matching.lodged[slot], matching.lodged[Int(other)]))
                     else { continue }
                     if read[other] == nil {
-                        let declaration = declarations.header(at: positions[Int(other)])
-                        read[other] = (declaration, MatchKeys.keys(of: declaration))
+                        if let facts {
+                            read[other] = (nil, facts.keys(at: positions[Int(other)]))
+                        } else {
+                            let declaration = declarations.header(at: positions[Int(other)])
+                            read[other] = (declaration, MatchKeys.keys(of: declaration))
+                        }
                     }
                     let times = read[other]!.keys.count(where: { $0 == key })
                     if times > 0 {
@@ -178,8 +191,12 @@ public struct ConsignmentMatcher: Sendable {
             }
             guard !evidence.isEmpty else { continue }
             matching.sides[slot] |= ConsignmentMatching.Side.matched
+            if partyEvidence, export == nil { export = declarations.header(at: positions[slot]) }
             for (other, var kinds) in evidence.sorted(by: { $0.key < $1.key }) {
-                if MatchKeys.sharedPartyIDs(export, read[other]!.declaration) { kinds.insert(.partyID) }
+                if partyEvidence {
+                    let counterpart = read[other]!.declaration ?? declarations.header(at: positions[Int(other)])
+                    if MatchKeys.sharedPartyIDs(export!, counterpart) { kinds.insert(.partyID) }
+                }
                 matching.links.append(ConsignmentMatching.Link(export: Int32(slot), counterpart: other, evidence: kinds))
             }
         }
@@ -230,9 +247,15 @@ struct KeyEntry: Comparable {
 /// most 65,536 entries, filled in slot order, each sorted by hash and slot once full. Nothing is
 /// ever copied or merged, so the index takes its 12 bytes an entry and at most one run's spare room
 /// (an array grown by doubling may hold twice the room needed, a merge twice the entries).
+/// Each run has a directory of where the hashes of each of 4,096 prefixes start (16 KiB a run), so
+/// that a lookup searches a few entries of each run, not the whole run.
 struct KeyIndex {
     private static let runSize = 1 << 16
+    private static let prefixBits = 12
     private var runs: [[KeyEntry]] = []
+    /// Per run: `directory[p]` is the first entry whose hash's top bits are `p` or more; one more
+    /// entry: the run's count.
+    private var directories: [[Int32]] = []
 
     /// Adds an entry; entries come in slot order.
     mutating func append(_ entry: KeyEntry) {
@@ -244,47 +267,66 @@ struct KeyIndex {
         runs[runs.count - 1].append(entry)
     }
 
-    /// Sorts the last run: call once every entry is added.
+    /// Sorts the last run and makes its directory: call once every entry is added.
     mutating func finish() {
-        if !runs.isEmpty { runs[runs.count - 1].sort() }
+        guard directories.count < runs.count else { return }
+        runs[runs.count - 1].sort()
+        let run = runs[runs.count - 1]
+        var directory = [Int32](repeating: 0, count: (1 << Self.prefixBits) + 1)
+        var position = 0
+        for prefix in 0...(1 << Self.prefixBits) {
+            while position < run.count, Self.prefix(run[position].hash) < prefix { position += 1 }
+            directory[prefix] = Int32(position)
+        }
+        directories.append(directory)
+    }
+
+    private static func prefix(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> UInt64(64 - prefixBits))
     }
 
     /// The entries of `hash`, in slot order (the runs hold ascending slots, one after another).
     func run(of hash: UInt64) -> Entries {
-        Entries(runs: runs, hash: hash)
+        Entries(runs: runs, directories: directories, hash: hash)
     }
 
     struct Entries: IteratorProtocol {
-        fileprivate let runs: [[KeyEntry]]
-        fileprivate let hash: UInt64
-        private var run = 0
-        private var position: Int
+        private let runs: [[KeyEntry]]
+        private let directories: [[Int32]]
+        private let hash: UInt64
+        private let prefix: Int
+        private var run = -1
+        private var position = 0
+        private var end = 0
 
-        fileprivate init(runs: [[KeyEntry]], hash: UInt64) {
+        fileprivate init(runs: [[KeyEntry]], directories: [[Int32]], hash: UInt64) {
             self.runs = runs
+            self.directories = directories
             self.hash = hash
-            position = runs.first?.lowerBound(hash) ?? 0
+            prefix = KeyIndex.prefix(hash)
         }
 
         mutating func next() -> KeyEntry? {
-            while run < runs.count {
-                if position < runs[run].count, runs[run][position].hash == hash {
+            while true {
+                if position < end, runs[run][position].hash == hash {
                     position += 1
                     return runs[run][position - 1]
                 }
                 run += 1
-                if run < runs.count { position = runs[run].lowerBound(hash) }
+                guard run < runs.count else { return nil }
+                let from = Int(directories[run][prefix])
+                end = Int(directories[run][prefix + 1])
+                position = from == end ? end : runs[run].lowerBound(hash, in: from, end)
             }
-            return nil
         }
     }
 }
 
 extension Array where Element == KeyEntry {
-    /// The first entry whose hash is not below `hash` (entries sorted by hash).
-    func lowerBound(_ hash: UInt64) -> Int {
-        var low = 0
-        var high = count
+    /// The first entry of `from..<to` whose hash is not below `hash` (entries sorted by hash).
+    func lowerBound(_ hash: UInt64, in from: Int, _ to: Int) -> Int {
+        var low = from
+        var high = to
         while low < high {
             let middle = (low + high) / 2
             if self[middle].hash < hash { low = middle + 1 } else { high = middle }

@@ -106,7 +106,8 @@ public struct Reconciler: Sendable {
     ) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<Finding>()
-        matcher.match(declarations, at: positions).forEachGroup { group in
+        // Party ids are evidence of a pair only: no finding depends on them.
+        matcher.match(declarations, at: positions, partyEvidence: false).forEachGroup { group in
             let compared = comparison.compare(
                 exports: group.exports.map { declarations[positions[Int($0)]] },
                 counterparts: group.counterparts.map { declarations[positions[Int($0)]] })
@@ -143,7 +144,7 @@ public struct Reconciler: Sendable {
             for finding in parts.withLock({ $0 }).joined() where seen.insert(finding).inserted { findings.append(finding) }
             round.removeAll(keepingCapacity: true)
         }
-        matcher.match(declarations, at: positions).forEachGroup { group in
+        matcher.match(declarations, at: positions, partyEvidence: false).forEachGroup { group in
             round.append(group)
             if round.count == Self.groupsPerRound { compareRound() }
         }

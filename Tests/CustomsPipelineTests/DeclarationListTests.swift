@@ -92,6 +92,31 @@ import Glibc
         #expect(spilled.sourceFiles == memory.sourceFiles)
     }
 
+    @Test("a list notes the match facts of what it is given; a replacement drops them; the batch hands them over once")
+    func matchFactsAreNotedAndHandedOverOnce() throws {
+        let spill = DeclarationSpill()
+        var a = FileResult(file: "a.csv")
+        var b = FileResult(file: "b.csv")
+        a.declarations = DeclarationList(spill: spill, threshold: 1)
+        b.declarations = DeclarationList(spill: spill, threshold: 1)
+        for row in 0..<3 { a.declarations.append(declaration("A\(row)", row: row)) }
+        b.declarations.append(declaration("B", row: 0))
+        #expect(a.declarations.matchFacts?.count == 3)
+        #expect(DeclarationList([declaration("C", row: 0)]).matchFacts == nil)
+        let batch = BatchDeclarations([a, b])
+        #expect(batch.matchFacts?.count == 4)
+        #expect(batch.matchFacts == nil, "handed over once")
+        let taken = MatchFactsTable([a.declarations.takeMatchFacts(), b.declarations.takeMatchFacts()])
+        #expect(a.declarations.matchFacts == nil)
+        #expect(BatchDeclarations([a, b]).matchFacts == nil)
+        #expect(BatchDeclarations([a, b], matchFacts: taken).matchFacts?.count == 4)
+        #expect(BatchDeclarations([a], matchFacts: taken).matchFacts == nil, "facts of another count are not used")
+        var replaced = DeclarationList(spill: spill, threshold: 1)
+        replaced.append(declaration("R", row: 0))
+        replaced[0] = declaration("S", row: 0)
+        #expect(replaced.matchFacts == nil)
+    }
+
     @Test("the batch view with empty files at the start, in the middle and at the end")
     func emptyFiles() throws {
         var a = FileResult(file: "a")

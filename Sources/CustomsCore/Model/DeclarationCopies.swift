@@ -73,8 +73,10 @@ public enum DeclarationCopies {
     /// ``latestIndices(_:)`` from each declaration's ``identityHash(of:)`` (`identityHashes[i]`
     /// for `declarations[i]`): a declaration is read only when its hash was seen before, to
     /// compare the identities exactly, so the result is exactly ``latest(_:)``'s.
+    /// `identityHashes` may be any collection (e.g. the hashes of each file, joined lazily: not
+    /// copied into one array).
     public static func latestIndices<Declarations: DeclarationCollection>(
-        _ declarations: Declarations, identityHashes: [UInt64?]
+        _ declarations: Declarations, identityHashes: some Collection<UInt64?>
     ) -> [Int] {
         guard identityHashes.count == declarations.count else { return latestIndices(declarations) }
         var table = IdentityTable()

@@ -1,4 +1,5 @@
 public import CustomsCore
+public import CustomsReconcile
 
 /// The declarations of one file, in file order: in memory, or — for a file with many of them,
 /// when the batch has a ``DeclarationSpill`` — encoded in the batch's temporary file and decoded
@@ -22,6 +23,10 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// ``CustomsCore/DeclarationCopies/identityHash(of:)`` of each declaration, in order: the
     /// copies in a batch are found from these without reading the declarations again.
     public private(set) var identityHashes: [UInt64?]
+    /// What the consignment matcher reads of each declaration, noted as it is appended, so that
+    /// the batch's pairs are found without reading the declarations again; `nil` for a list made
+    /// from an array, or once a declaration was replaced.
+    public private(set) var matchFacts: MatchFacts?
     private let spill: DeclarationSpill?
     private let threshold: Int
 
@@ -32,6 +37,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     public init(_ declarations: [Declaration]) {
         memory = declarations
         identityHashes = declarations.map(DeclarationCopies.identityHash(of:))
+        matchFacts = nil
         spilled = nil
         spill = nil
         threshold = Self.spillThreshold
@@ -45,6 +51,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold) {
         memory = []
         identityHashes = []
+        matchFacts = MatchFacts()
         spilled = nil
         self.spill = spill
         self.threshold = Swift.max(1, threshold)
@@ -63,6 +70,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         }
         set {
             identityHashes[position] = DeclarationCopies.identityHash(of: newValue)
+            matchFacts = nil
             guard spilled != nil else {
                 memory[position] = newValue
                 return
@@ -103,12 +111,20 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
 
     public mutating func append(_ declaration: Declaration) {
         identityHashes.append(DeclarationCopies.identityHash(of: declaration))
+        matchFacts?.append(declaration)
         if spilled == nil {
             memory.append(declaration)
             if let spill, memory.count >= threshold { startSpilling(spill) }
             return
         }
         spilled!.append(declaration, memory: &memory)
+    }
+
+    /// Hands over the ``matchFacts`` (once every declaration is appended): the list keeps none.
+    public mutating func takeMatchFacts() -> MatchFacts? {
+        defer { matchFacts = nil }
+        matchFacts?.finish()
+        return matchFacts
     }
 
     /// Writes what is still buffered to the spill and lets the buffer go (the file is read: a
