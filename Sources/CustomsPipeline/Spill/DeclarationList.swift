@@ -1,5 +1,6 @@
 public import CustomsCore
 public import CustomsReconcile
+import CustomsTiming
 
 /// The declarations of one file, in file order: in memory, or — for a file with many of them,
 /// when the batch has a ``DeclarationSpill`` — encoded in the batch's temporary file and decoded
@@ -27,6 +28,9 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// the batch's pairs are found without reading the declarations again; `nil` for a list made
     /// from an array, or once a declaration was replaced.
     public private(set) var matchFacts: MatchFacts?
+    /// The timing findings of each declaration, found as it is appended when the list was made
+    /// with a timing stage; `nil` otherwise, or once a declaration was replaced.
+    private(set) var notedTiming: NotedTiming?
     private let spill: DeclarationSpill?
     private let threshold: Int
 
@@ -38,6 +42,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         memory = declarations
         identityHashes = declarations.map(DeclarationCopies.identityHash(of:))
         matchFacts = nil
+        notedTiming = nil
         spilled = nil
         spill = nil
         threshold = Self.spillThreshold
@@ -47,11 +52,13 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         self.init(declarations)
     }
 
-    /// An empty list that spills to `spill` once it holds `threshold` declarations.
-    init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold) {
+    /// An empty list that spills to `spill` once it holds `threshold` declarations; with `timing`,
+    /// each declaration is timed as it is appended (``notedTiming``).
+    init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold, timing: TimingStage? = nil) {
         memory = []
         identityHashes = []
         matchFacts = MatchFacts()
+        notedTiming = timing.map(NotedTiming.init(stage:))
         spilled = nil
         self.spill = spill
         self.threshold = Swift.max(1, threshold)
@@ -71,6 +78,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         set {
             identityHashes[position] = DeclarationCopies.identityHash(of: newValue)
             matchFacts = nil
+            notedTiming = nil
             guard spilled != nil else {
                 memory[position] = newValue
                 return
@@ -112,6 +120,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     public mutating func append(_ declaration: Declaration) {
         identityHashes.append(DeclarationCopies.identityHash(of: declaration))
         matchFacts?.append(declaration)
+        notedTiming?.append(declaration)
         if spilled == nil {
             memory.append(declaration)
             if let spill, memory.count >= threshold { startSpilling(spill) }
