@@ -1,4 +1,5 @@
 public import CustomsCore
+import Dispatch
 
 /// An export declaration and a declaration of the other side (import or transit) found to be
 /// the same consignment, with the identifiers that tied them.
@@ -87,9 +88,10 @@ public struct ConsignmentMatcher: Sendable {
     ///
     /// When `declarations` gives its ``MatchFacts`` (``MatchFactsProviding``), they are read
     /// instead of the declarations, and no declaration is read at all unless `partyEvidence` (a
-    /// pair's shared party ids, which only ``ConsignmentMatching/Evidence`` records) is wanted.
+    /// pair's shared party ids, which only ``ConsignmentMatching/Evidence`` records) is wanted;
+    /// the exports are then looked up on `jobs` threads.
     func match<Declarations: DeclarationCollection>(
-        _ declarations: Declarations, at positions: [Int], partyEvidence: Bool = true
+        _ declarations: Declarations, at positions: [Int], partyEvidence: Bool = true, jobs: Int = 1
     ) -> ConsignmentMatching {
         precondition(positions.count <= KeyEntry.maxSlot + 1, "more than 2³⁰ declarations")
         let facts = (declarations as? any MatchFactsProviding)?.matchFacts.flatMap { $0.count == declarations.count ? $0 : nil }
@@ -132,32 +134,75 @@ public struct ConsignmentMatcher: Sendable {
         }
         entries.finish()
 
-        // Each export: its identifiers looked up among the counterparts'. A counterpart read to
-        // confirm an identifier is kept while this export is matched, not longer.
-        var read: [Int32: (declaration: Declaration?, keys: [MatchKeys.Key])] = [:]
+        let index = ExportIndex(
+            sides: matching.sides, lodged: matching.lodged, countries: countries, exportHashes: exportHashes,
+            exportHashEnd: exportHashEnd, entries: entries)
+        var found: [(links: [ConsignmentMatching.Link], matched: [Int])] = []
+        if let facts, !partyEvidence {
+            // Nothing is read: the exports are matched in parts, on `jobs` threads, and the
+            // parts' pairs joined in slot order.
+            let parts = max(1, min(jobs, positions.count / Self.slotsPerPart))
+            let results = LockedValue([(links: [ConsignmentMatching.Link], matched: [Int])](repeating: ([], []), count: parts))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let slots = positions.count * part / parts..<positions.count * (part + 1) / parts
+                let result = link(slots, index) { (facts.keys(at: positions[$0]), nil) }
+                results.withLock { $0[part] = result }
+            }
+            found = results.withLock { $0 }
+        } else {
+            found = [link(0..<positions.count, index) { slot in
+                if let facts, !partyEvidence { return (facts.keys(at: positions[slot]), nil) }
+                let declaration = declarations.header(at: positions[slot])
+                return (facts?.keys(at: positions[slot]) ?? MatchKeys.keys(of: declaration), partyEvidence ? declaration : nil)
+            }]
+        }
+        for part in found {
+            for slot in part.matched { matching.sides[slot] |= ConsignmentMatching.Side.matched }
+            matching.links += part.links
+        }
+        return matching
+    }
+
+    /// Fewer slots than this are matched on one thread.
+    static let slotsPerPart = 8192
+
+    /// What the exports are looked up in: per slot its side, lodgement, country and (for an
+    /// export) the hashes of its identifiers, and the counterparts' identifiers by hash.
+    struct ExportIndex {
+        var sides: [UInt8]
+        var lodged: [Int64]
+        var countries: [UInt32]
+        var exportHashes: [UInt64]
+        var exportHashEnd: [Int32]
+        var entries: KeyIndex
+    }
+
+    /// The pairs of the exports among `slots`, in slot order (each export's counterparts in slot
+    /// order), and the exports that have any. `read` gives a slot's identifiers and, to record
+    /// shared party ids, its declaration (`nil`: none recorded). A counterpart read is kept while
+    /// one export is matched, not longer.
+    private func link(
+        _ slots: Range<Int>, _ index: ExportIndex, read readSlot: (Int) -> (keys: [MatchKeys.Key], declaration: Declaration?)
+    ) -> (links: [ConsignmentMatching.Link], matched: [Int]) {
+        var links: [ConsignmentMatching.Link] = []
+        var matched: [Int] = []
+        var read: [Int32: (keys: [MatchKeys.Key], declaration: Declaration?)] = [:]
         var evidence: [Int32: ConsignmentMatching.Evidence] = [:]
         var candidates: [Int32] = []
-        for slot in 0..<positions.count where matching.sides[slot] == ConsignmentMatching.Side.export {
-            let hashes = exportHashes[Int(slot == 0 ? 0 : exportHashEnd[slot - 1])..<Int(exportHashEnd[slot])]
-            guard hashes.contains(where: { var run = entries.run(of: $0); return run.next() != nil }) else { continue }
-            var export: Declaration?
-            let exportKeys: [MatchKeys.Key]
-            if let facts {
-                exportKeys = facts.keys(at: positions[slot])
-            } else {
-                export = declarations.header(at: positions[slot])
-                exportKeys = MatchKeys.keys(of: export!)
-            }
+        for slot in slots where index.sides[slot] == ConsignmentMatching.Side.export {
+            let hashes = index.exportHashes[Int(slot == 0 ? 0 : index.exportHashEnd[slot - 1])..<Int(index.exportHashEnd[slot])]
+            guard hashes.contains(where: { var run = index.entries.run(of: $0); return run.next() != nil }) else { continue }
             read.removeAll(keepingCapacity: true)
             evidence.removeAll(keepingCapacity: true)
-            for key in exportKeys {
+            let export = readSlot(slot)
+            for key in export.keys {
                 let limit = key.kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
                 let hash = keyHash(key)
                 candidates.removeAll(keepingCapacity: true)
                 // How many times counterparts within the window carry `key` (a declaration that
                 // lists it twice counts twice).
                 var shared = 0
-                var run = entries.run(of: hash)
+                var run = index.entries.run(of: hash)
                 var pending = run.next()
                 while let first = pending, shared <= limit {
                     // The entries of one declaration are adjacent.
@@ -169,17 +214,11 @@ public struct ConsignmentMatcher: Sendable {
                         pending = run.next()
                     }
                     guard kinds & key.kind.bit != 0, compatible(
-                        countries: (countries[slot], countries[Int(other)]), kind: key.kind,
-                        lodged: (matching.lodged[slot], matching.lodged[Int(other)]))
+                        countries: (index.countries[slot], index.countries[Int(other)]), kind: key.kind,
+                        lodged: (index.lodged[slot], index.lodged[Int(other)]))
                     else { continue }
-                    if read[other] == nil {
-                        if let facts {
-                            read[other] = (nil, facts.keys(at: positions[Int(other)]))
-                        } else {
-                            let declaration = declarations.header(at: positions[Int(other)])
-                            read[other] = (declaration, MatchKeys.keys(of: declaration))
-                        }
-                    }
+                    // Confirmed on the values: a hash collision never makes a match.
+                    if read[other] == nil { read[other] = readSlot(Int(other)) }
                     let times = read[other]!.keys.count(where: { $0 == key })
                     if times > 0 {
                         shared += times
@@ -190,17 +229,14 @@ public struct ConsignmentMatcher: Sendable {
                 for other in candidates { evidence[other, default: []].insert(ConsignmentMatching.Evidence(kind: key.kind)) }
             }
             guard !evidence.isEmpty else { continue }
-            matching.sides[slot] |= ConsignmentMatching.Side.matched
-            if partyEvidence, export == nil { export = declarations.header(at: positions[slot]) }
+            matched.append(slot)
             for (other, var kinds) in evidence.sorted(by: { $0.key < $1.key }) {
-                if partyEvidence {
-                    let counterpart = read[other]!.declaration ?? declarations.header(at: positions[Int(other)])
-                    if MatchKeys.sharedPartyIDs(export!, counterpart) { kinds.insert(.partyID) }
-                }
-                matching.links.append(ConsignmentMatching.Link(export: Int32(slot), counterpart: other, evidence: kinds))
+                if let exporter = export.declaration, let counterpart = read[other]!.declaration,
+                   MatchKeys.sharedPartyIDs(exporter, counterpart) { kinds.insert(.partyID) }
+                links.append(ConsignmentMatching.Link(export: Int32(slot), counterpart: other, evidence: kinds))
             }
         }
-        return matching
+        return (links, matched)
     }
 
     /// Whether a declaration may be the counterpart of an export by an identifier of `kind`:

@@ -387,6 +387,28 @@ private struct NotedDeclarations: DeclarationCollection, MatchFactsProviding {
         }
     }
 
+    @Test func exportsMatchedInPartsOnTwoThreadsGiveTheSameMatching() {
+        // Messy consignments and 9,000 clean pairs: more slots than one part takes.
+        var batch = messyBatch(seed: 7, count: 2_000)
+        for number in 0..<9_000 { batch += consignment(number, importGross: number % 500 == 3 ? "19700" : "18240.5") }
+        let positions = DeclarationCopies.latestIndices(batch)
+        #expect(positions.count > 2 * ConsignmentMatcher.slotsPerPart)
+        let one = ConsignmentMatcher().match(NotedDeclarations(batch, files: 2), at: positions, partyEvidence: false)
+        let noted = NotedDeclarations(batch, files: 2)
+        let two = ConsignmentMatcher().match(noted, at: positions, partyEvidence: false, jobs: 2)
+        #expect(noted.counted.counter.total == 0, "matching on noted facts reads no declaration")
+        #expect(one.links.count > 9_000)
+        #expect(two.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] } == one.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] })
+        #expect(two.sides == one.sides)
+        let read = ConsignmentMatcher().match(batch, at: positions, partyEvidence: false)
+        #expect(read.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] } == one.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] })
+        var collide = ConsignmentMatcher()
+        // A hash of 12 bits: about ten identifiers of a kind share each.
+        collide.keyHash = { UInt64(truncatingIfNeeded: $0.hashValue) & 0xFFF }
+        let collided = collide.match(NotedDeclarations(batch, files: 2), at: positions, partyEvidence: false, jobs: 2)
+        #expect(collided.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] } == one.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] })
+    }
+
     @Test func mirrorFindingsOnNotedFactsReadOnlyTheDeclarationsTheyCompare() {
         var batch: [Declaration] = []
         for number in 0..<2_000 {
