@@ -34,7 +34,7 @@ public struct BatchRunner: Sendable {
         let facts = MatchFactsTable(ordered.indices.map { ordered[$0].declarations.takeMatchFacts() })
         let batch = BatchDeclarations(ordered, matchFacts: facts)
         // From the identity hashes kept as each declaration was read: no pass over the batch.
-        let latest = DeclarationCopies.latestIndices(batch.headers, identityHashes: ordered.lazy.flatMap(\.declarations.identityHashes))
+        let latest = DeclarationCopies.latestIndices(batch.headers, identityHashesByFile: ordered.map(\.declarations.identityHashes))
         guard processor.configuration.jobs > 1 else {
             BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
             return (ordered, crossFile(batch, latest))

@@ -343,6 +343,10 @@ private struct SeededGenerator: RandomNumberGenerator {
         let read = DeclarationCopies.latestIndices(batch)
         #expect(DeclarationCopies.latestIndices(batch, identityHashes: hashes) == read)
         #expect(read.count < batch.count)
+        // File by file, as the batch runner gives them.
+        #expect(DeclarationCopies.latestIndices(batch, identityHashesByFile: results.map(\.declarations.identityHashes)) == read)
+        #expect(DeclarationCopies.latestIndices(batch, identityHashesByFile: results.map { $0.declarations.identityHashes.map { $0 == nil ? nil : UInt64(7) } }) == read)
+        #expect(DeclarationCopies.latestIndices(batch, identityHashesByFile: [hashes, [nil]]) == read)
         // Every hash the same: each one is confirmed on the declarations, nothing merged wrongly.
         let colliding = hashes.map { $0 == nil ? nil : UInt64(7) }
         #expect(DeclarationCopies.latestIndices(batch, identityHashes: colliding) == read)
