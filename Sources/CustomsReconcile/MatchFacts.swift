@@ -7,9 +7,10 @@ public import CustomsCore
 ///
 /// Compact: one record a declaration — a byte for the side, varints for the country (interned
 /// per sequence) and the lodgement, then each identifier's kind, length and value — in blocks of
-/// 64 KiB that are filled before the next is made, plus 4 bytes a declaration to find its record
-/// (about 40 bytes a declaration with three identifiers). A record over 64 KiB gives up the facts
-/// (``isComplete`` `false`): the matcher then reads the declarations.
+/// 64 KiB that are filled before the next is made (the first grows with the sequence), plus 4
+/// bytes a declaration to find its record (about 40 bytes a declaration with three identifiers).
+/// A record over 64 KiB gives up the facts (``isComplete`` `false`): the matcher then reads the
+/// declarations.
 public struct MatchFacts: Sendable {
     private static let blockSize = 1 << 16
     /// The records, in blocks of at most ``blockSize`` bytes.
@@ -27,6 +28,11 @@ public struct MatchFacts: Sendable {
 
     /// The declarations noted.
     public var count: Int { starts.count }
+
+    /// Bytes taken by the records and their starts, spare room included.
+    var allocatedBytes: Int {
+        blocks.reduce(0) { $0 + $1.capacity } + starts.capacity * MemoryLayout<UInt32>.stride
+    }
 
     /// Notes the facts of the next declaration.
     public mutating func append(_ declaration: Declaration) {
@@ -66,17 +72,25 @@ public struct MatchFacts: Sendable {
                 return
             }
             blocks.append([])
-            blocks[blocks.count - 1].reserveCapacity(Self.blockSize)
+            // The first block grows with the file (a batch may have thousands of small files);
+            // a file that fills one takes whole blocks from then on.
+            if blocks.count > 1 { blocks[blocks.count - 1].reserveCapacity(Self.blockSize) }
         }
         let last = blocks.count - 1
         starts.append(UInt32(last) << 16 | UInt32(blocks[last].count))
         blocks[last].append(contentsOf: scratch)
     }
 
-    /// Lets the record buffer and the interning table go (nothing more is appended).
+    /// Lets the record buffer, the interning table and the spare room of the last block go, once
+    /// the sequence is complete (a declaration appended later is still noted, at the cost of
+    /// those buffers made again).
     public mutating func finish() {
         scratch = []
         countryCodes = [:]
+        if let last = blocks.indices.last, blocks[last].capacity > blocks[last].count + blocks[last].count / 8 {
+            blocks[last] = Array(blocks[last][...])
+        }
+        if starts.capacity > starts.count + starts.count / 8 { starts = Array(starts[...]) }
     }
 
     private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {

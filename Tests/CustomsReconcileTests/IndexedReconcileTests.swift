@@ -347,6 +347,21 @@ private struct NotedDeclarations: DeclarationCollection, MatchFactsProviding {
         }
     }
 
+    @Test func aSmallFileTakesNoWholeBlockAndABigOneLittleSpareRoom() {
+        // A batch of ten thousand files of one declaration must not take 64 KiB a file.
+        var small = MatchFacts()
+        small.append(consignment(1)[0])
+        small.finish()
+        #expect(small.allocatedBytes < 512)
+        var big = MatchFacts()
+        for number in 0..<6_000 { for declaration in consignment(number) { big.append(declaration) } }
+        big.finish()
+        #expect(big.count == 12_000)
+        // About 45 bytes a record and 4 to find it; at most one block's spare room besides.
+        #expect(big.allocatedBytes < 12_000 * 60 + 65_536)
+        #expect(big.keys(at: 11_999) == MatchKeys.keys(of: consignment(5_999)[1]))
+    }
+
     @Test func aSequenceWithAnIncompleteListHasNoFacts() {
         var incomplete = MatchFacts()
         var declaration = Declaration(sourceFormat: "cbd-xml", source: SourceLocation(file: "a.xml"))

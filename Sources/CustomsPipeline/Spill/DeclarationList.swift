@@ -147,6 +147,8 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// Gives each declaration its key (``DeclarationKeys``): set in place in memory, applied on
     /// every read when spilled.
     mutating func assignKeys(fileHash: String?) {
+        // The file is read: the match facts' buffers go (a batch may have thousands of files).
+        matchFacts?.finish()
         guard spilled != nil else {
             DeclarationKeys.assign(&memory, fileHash: fileHash)
             return
