@@ -1,16 +1,25 @@
 public import CustomsCore
+public import CustomsReconcile
 
 /// Every declaration of a batch, file after file, as one random-access collection (positions
 /// 0..<count), without copying them out of their ``FileResult``s: a spilled file's declarations
 /// are read back from the batch's temporary file when accessed.
 ///
 /// What the cross-file stages (timing, reconciliation) read.
-public struct BatchDeclarations: DeclarationCollection, Sendable {
+public struct BatchDeclarations: DeclarationCollection, MatchFactsProviding, Sendable {
     private let lists: [DeclarationList]
     /// `starts[i]`: position of the first declaration of `lists[i]`; one more entry: the count.
     private let starts: [Int]
+    private let facts: LockedValue<MatchFactsTable?>
 
     public init(_ results: [FileResult]) {
+        self.init(results, matchFacts: MatchFactsTable(results.map(\.declarations.matchFacts)))
+    }
+
+    /// The declarations of `results`, with the ``CustomsReconcile/MatchFacts`` taken from them
+    /// (``DeclarationList/takeMatchFacts()``), or none.
+    public init(_ results: [FileResult], matchFacts: MatchFactsTable?) {
+        facts = LockedValue(matchFacts.flatMap { $0.count == results.reduce(0) { $0 + $1.declarations.count } ? $0 : nil })
         lists = results.map(\.declarations)
         var starts = [0]
         for list in lists { starts.append(starts.last! + list.count) }
@@ -38,6 +47,17 @@ public struct BatchDeclarations: DeclarationCollection, Sendable {
         for position in positions {
             let (list, local) = locate(position)
             body(position, lists[list].declaration(at: local, goodsItems: goodsItems, block: &block))
+        }
+    }
+
+    /// The ``CustomsReconcile/MatchFacts`` of every file's declarations, when each file noted them
+    /// as it was read: the matcher then reads no declaration to find the pairs. Handed over once:
+    /// the first to ask has them, later askers get `nil` (and read the declarations), so the
+    /// batch lets them go once its pairs are found.
+    public var matchFacts: MatchFactsTable? {
+        facts.withLock { facts in
+            defer { facts = nil }
+            return facts
         }
     }
 

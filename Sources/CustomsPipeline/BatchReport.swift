@@ -30,7 +30,7 @@ public struct BatchReport: Sendable {
     }
 
     /// The validity test of the declarations of `files[index]`.
-    public func validity(ofFileAt index: Int) -> (Declaration) -> Bool {
+    public func validity(ofFileAt index: Int) -> @Sendable (Declaration) -> Bool {
         validities[index]
     }
 

@@ -1,4 +1,5 @@
 public import CustomsCore
+import Dispatch
 
 extension BatchReport {
     /// `validate --format json` (`SPEC.md`): files with their declarations and findings,
@@ -62,22 +63,45 @@ extension BatchReport {
 
     /// The `declarations` member of a file object (indent 3): the same text as
     /// ``writeArray(_:into:write:_:)`` of ``declarationJSON(_:valid:)``, written straight into the
-    /// chunk (a file may list hundreds of thousands).
+    /// chunk (a file may list hundreds of thousands). A file of more than one block of
+    /// declarations has its blocks read and written out on every core, a round at a time, and
+    /// handed over in order.
     private func writeDeclarations(
-        _ declarations: DeclarationList, valid isValid: (Declaration) -> Bool, into chunk: inout String, write: (String) -> Void
+        _ declarations: DeclarationList, valid isValid: @escaping @Sendable (Declaration) -> Bool,
+        into chunk: inout String, write: (String) -> Void
     ) {
         guard !declarations.isEmpty else {
             chunk += "[]"
             return
         }
         chunk += "["
-        for (index, declaration) in declarations.headers.enumerated() {
-            chunk += index == 0 ? "\n        " : ",\n        "
-            Self.appendDeclaration(declaration, valid: isValid(declaration), to: &chunk)
-            if index % 256 == 255 { Self.flush(&chunk, write) }
+        let count = declarations.count
+        let block = Self.declarationsPerBlock
+        var start = 0
+        while start < count {
+            let blocks = stride(from: start, to: min(count, start + block * Self.blocksPerRound), by: block).map { $0..<min($0 + block, count) }
+            let texts = LockedValue([String](repeating: "", count: blocks.count))
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                var text = ""
+                // A spilled file is read in blocks.
+                declarations.forEach(at: blocks[index], goodsItems: false) { position, declaration in
+                    text += position == 0 ? "\n        " : ",\n        "
+                    Self.appendDeclaration(declaration, valid: isValid(declaration), to: &text)
+                }
+                texts.withLock { $0[index] = text }
+            }
+            for text in texts.withLock({ $0 }) {
+                chunk += text
+                Self.flush(&chunk, write)
+            }
+            start = blocks.last!.upperBound
         }
         chunk += "\n      ]"
     }
+
+    /// Declarations written out together by one thread, and blocks in a round (what is held at once).
+    static let declarationsPerBlock = 4096
+    static let blocksPerRound = 8
 
     /// ``declarationJSON(_:valid:)`` pretty-printed at indent 4, without building it.
     static func appendDeclaration(_ declaration: Declaration, valid: Bool, to chunk: inout String) {

@@ -1,4 +1,5 @@
 public import CustomsCore
+import CustomsReconcile
 import Dispatch
 import Foundation
 import Synchronization
@@ -29,9 +30,11 @@ public struct BatchRunner: Sendable {
         alongsideTiming crossFile: @escaping @Sendable (BatchDeclarations, _ latest: [Int]) -> [Finding]
     ) -> (results: [FileResult], findings: [Finding]) {
         var ordered = processed(files, progress: progress)
-        let batch = BatchDeclarations(ordered)
+        // What the matcher reads, noted as the files were read: the batch hands it over once.
+        let facts = MatchFactsTable(ordered.indices.map { ordered[$0].declarations.takeMatchFacts() })
+        let batch = BatchDeclarations(ordered, matchFacts: facts)
         // From the identity hashes kept as each declaration was read: no pass over the batch.
-        let latest = DeclarationCopies.latestIndices(batch.headers, identityHashes: ordered.flatMap(\.declarations.identityHashes))
+        let latest = DeclarationCopies.latestIndices(batch.headers, identityHashesByFile: ordered.map(\.declarations.identityHashes))
         guard processor.configuration.jobs > 1 else {
             BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
             return (ordered, crossFile(batch, latest))

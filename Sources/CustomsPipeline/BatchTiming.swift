@@ -64,6 +64,41 @@ public enum BatchTiming {
         }
     }
 
+    /// The timing findings of the `timed` declarations from what each file found as it was read
+    /// (``NotedTiming``), in the order ``CustomsTiming/TimingStage/findings(declarations:looseEvents:jobs:)``
+    /// gives them: `nil` unless every file timed each of its declarations, or when events of an
+    /// event log join a declaration (they change its timing).
+    static func noted(
+        _ results: [FileResult], timed: DeclarationSelection<BatchDeclarations.Headers>, looseEvents: [String: [Event]]
+    ) -> [Finding]? {
+        guard looseEvents.isEmpty else { return nil }
+        var lists: [NotedTiming] = []
+        var starts: [Int] = []
+        var count = 0
+        for result in results {
+            guard let noted = result.declarations.notedTiming, noted.count == result.declarations.count else { return nil }
+            lists.append(noted)
+            starts.append(count)
+            count += noted.count
+        }
+        guard lists.contains(where: { !$0.isEmpty }) else { return [] }
+        var findings: [Finding] = []
+        for position in timed.positions {
+            // The last file whose start is at or before `position`.
+            var low = 0
+            var high = lists.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= position { low = middle } else { high = middle - 1 }
+            }
+            let local = position - starts[low]
+            guard lists[low].hasFindings(at: local) else { continue }
+            // Read for its key only (few declarations have timing findings).
+            findings += lists[low].findings(at: local, key: timed.base[position].key)
+        }
+        return findings
+    }
+
     /// Adds the timing findings to the file results they belong to; findings about event logs
     /// whose declaration is in no file have no file and are returned.
     @discardableResult
@@ -73,7 +108,8 @@ public enum BatchTiming {
         guard let data = configuration.timing else { return [] }
         // Only the findings are filed: the intervals of each declaration are not kept.
         let (declarations, loose) = timed(results, looseEvents: [:], latest: latest)
-        let findings = TimingStage(data: data).findings(declarations: declarations, looseEvents: loose, jobs: configuration.jobs)
+        let findings = noted(results, timed: declarations, looseEvents: loose)
+            ?? TimingStage(data: data).findings(declarations: declarations, looseEvents: loose, jobs: configuration.jobs)
         var indexByFile: [String: Int] = [:]
         for (index, result) in results.enumerated() {
             // A finding names its declaration's source file: normally the result's own path.

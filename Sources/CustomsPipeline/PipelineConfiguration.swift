@@ -92,9 +92,11 @@ public struct PipelineConfiguration: Sendable {
 
 extension PipelineConfiguration {
     /// An empty list for a file's declarations: spilling to ``spill`` when the batch keeps only
-    /// cross-file forms.
+    /// cross-file forms, and then timing each declaration as it is appended (with ``timing``).
     func declarationList() -> DeclarationList {
-        retainsFullDeclarations ? DeclarationList() : DeclarationList(spill: spill, threshold: spillThreshold)
+        retainsFullDeclarations
+            ? DeclarationList()
+            : DeclarationList(spill: spill, threshold: spillThreshold, timing: timing.map(TimingStage.init(data:)))
     }
 }
 

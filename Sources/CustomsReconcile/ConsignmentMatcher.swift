@@ -1,4 +1,5 @@
 public import CustomsCore
+import Dispatch
 
 /// An export declaration and a declaration of the other side (import or transit) found to be
 /// the same consignment, with the identifiers that tied them.
@@ -84,10 +85,16 @@ public struct ConsignmentMatcher: Sendable {
 
     /// Matches the declarations at `positions`; the result speaks of slots (indices into
     /// `positions`).
+    ///
+    /// When `declarations` gives its ``MatchFacts`` (``MatchFactsProviding``), they are read
+    /// instead of the declarations, and no declaration is read at all unless `partyEvidence` (a
+    /// pair's shared party ids, which only ``ConsignmentMatching/Evidence`` records) is wanted;
+    /// the exports are then looked up on `jobs` threads.
     func match<Declarations: DeclarationCollection>(
-        _ declarations: Declarations, at positions: [Int]
+        _ declarations: Declarations, at positions: [Int], partyEvidence: Bool = true, jobs: Int = 1
     ) -> ConsignmentMatching {
         precondition(positions.count <= KeyEntry.maxSlot + 1, "more than 2³⁰ declarations")
+        let facts = (declarations as? any MatchFactsProviding)?.matchFacts.flatMap { $0.count == declarations.count ? $0 : nil }
         var matching = ConsignmentMatching(count: positions.count)
         // Interned declaring countries: 0 for none.
         var countries = [UInt32](repeating: 0, count: positions.count)
@@ -98,14 +105,11 @@ public struct ConsignmentMatcher: Sendable {
         // an export none of whose identifiers any counterpart carries is not read again.
         var exportHashes: [UInt64] = []
         var exportHashEnd = [Int32](repeating: 0, count: positions.count)
-        // Read in blocks where the positions ascend (a batch kept on disk).
         var slot = -1
-        declarations.forEach(at: positions, goodsItems: false) { _, declaration in
+        func note(_ fact: MatchFact) {
             slot += 1
-            if let lodged = declaration.lodgedOn.flatMap(LocalDateTime.parseISO) {
-                matching.lodged[slot] = lodged.secondsSinceEpoch
-            }
-            if let country = declaration.declaringCountry {
+            matching.lodged[slot] = fact.lodged
+            if let country = fact.country {
                 if let code = countryCodes[country] {
                     countries[slot] = code
                 } else {
@@ -114,41 +118,91 @@ public struct ConsignmentMatcher: Sendable {
                     countries[slot] = code
                 }
             }
-            defer { exportHashEnd[slot] = Int32(exportHashes.count) }
-            switch declaration.direction {
-            case .export:
-                matching.sides[slot] = ConsignmentMatching.Side.export
-                for key in MatchKeys.keys(of: declaration) { exportHashes.append(keyHash(key)) }
-            case .import, .transit:
-                matching.sides[slot] = ConsignmentMatching.Side.counterpart
-                for key in MatchKeys.keys(of: declaration) {
-                    entries.append(KeyEntry(hash: keyHash(key), slot: slot, kind: key.kind))
-                }
-            case nil:
-                break
+            matching.sides[slot] = fact.side
+            if fact.side == ConsignmentMatching.Side.export {
+                for key in fact.keys { exportHashes.append(keyHash(key)) }
+            } else if fact.side == ConsignmentMatching.Side.counterpart {
+                for key in fact.keys { entries.append(KeyEntry(hash: keyHash(key), slot: slot, kind: key.kind)) }
             }
+            exportHashEnd[slot] = Int32(exportHashes.count)
+        }
+        if let facts {
+            for position in positions { note(facts.fact(at: position)) }
+        } else {
+            // Read in blocks where the positions ascend (a batch kept on disk).
+            declarations.forEach(at: positions, goodsItems: false) { _, declaration in note(MatchFact(declaration)) }
         }
         entries.finish()
 
-        // Each export: its identifiers looked up among the counterparts'. A counterpart read to
-        // confirm an identifier is kept while this export is matched, not longer.
-        var read: [Int32: (declaration: Declaration, keys: [MatchKeys.Key])] = [:]
+        let index = ExportIndex(
+            sides: matching.sides, lodged: matching.lodged, countries: countries, exportHashes: exportHashes,
+            exportHashEnd: exportHashEnd, entries: entries)
+        var found: [(links: [ConsignmentMatching.Link], matched: [Int])] = []
+        if let facts, !partyEvidence {
+            // Nothing is read: the exports are matched in parts, on `jobs` threads, and the
+            // parts' pairs joined in slot order.
+            let parts = max(1, min(jobs, positions.count / Self.slotsPerPart))
+            let results = LockedValue([(links: [ConsignmentMatching.Link], matched: [Int])](repeating: ([], []), count: parts))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let slots = positions.count * part / parts..<positions.count * (part + 1) / parts
+                let result = link(slots, index) { (facts.keys(at: positions[$0]), nil) }
+                results.withLock { $0[part] = result }
+            }
+            found = results.withLock { $0 }
+        } else {
+            found = [link(0..<positions.count, index) { slot in
+                if let facts, !partyEvidence { return (facts.keys(at: positions[slot]), nil) }
+                let declaration = declarations.header(at: positions[slot])
+                return (facts?.keys(at: positions[slot]) ?? MatchKeys.keys(of: declaration), partyEvidence ? declaration : nil)
+            }]
+        }
+        for part in found {
+            for slot in part.matched { matching.sides[slot] |= ConsignmentMatching.Side.matched }
+            matching.links += part.links
+        }
+        return matching
+    }
+
+    /// Fewer slots than this are matched on one thread.
+    static let slotsPerPart = 8192
+
+    /// What the exports are looked up in: per slot its side, lodgement, country and (for an
+    /// export) the hashes of its identifiers, and the counterparts' identifiers by hash.
+    struct ExportIndex {
+        var sides: [UInt8]
+        var lodged: [Int64]
+        var countries: [UInt32]
+        var exportHashes: [UInt64]
+        var exportHashEnd: [Int32]
+        var entries: KeyIndex
+    }
+
+    /// The pairs of the exports among `slots`, in slot order (each export's counterparts in slot
+    /// order), and the exports that have any. `read` gives a slot's identifiers and, to record
+    /// shared party ids, its declaration (`nil`: none recorded). A counterpart read is kept while
+    /// one export is matched, not longer.
+    private func link(
+        _ slots: Range<Int>, _ index: ExportIndex, read readSlot: (Int) -> (keys: [MatchKeys.Key], declaration: Declaration?)
+    ) -> (links: [ConsignmentMatching.Link], matched: [Int]) {
+        var links: [ConsignmentMatching.Link] = []
+        var matched: [Int] = []
+        var read: [Int32: (keys: [MatchKeys.Key], declaration: Declaration?)] = [:]
         var evidence: [Int32: ConsignmentMatching.Evidence] = [:]
         var candidates: [Int32] = []
-        for slot in 0..<positions.count where matching.sides[slot] == ConsignmentMatching.Side.export {
-            let hashes = exportHashes[Int(slot == 0 ? 0 : exportHashEnd[slot - 1])..<Int(exportHashEnd[slot])]
-            guard hashes.contains(where: { var run = entries.run(of: $0); return run.next() != nil }) else { continue }
-            let export = declarations.header(at: positions[slot])
+        for slot in slots where index.sides[slot] == ConsignmentMatching.Side.export {
+            let hashes = index.exportHashes[Int(slot == 0 ? 0 : index.exportHashEnd[slot - 1])..<Int(index.exportHashEnd[slot])]
+            guard hashes.contains(where: { var run = index.entries.run(of: $0); return run.next() != nil }) else { continue }
             read.removeAll(keepingCapacity: true)
             evidence.removeAll(keepingCapacity: true)
-            for key in MatchKeys.keys(of: export) {
+            let export = readSlot(slot)
+            for key in export.keys {
                 let limit = key.kind == .transportDocument ? maxCounterpartsPerTransportDocument : maxSharedCounterparts
                 let hash = keyHash(key)
                 candidates.removeAll(keepingCapacity: true)
                 // How many times counterparts within the window carry `key` (a declaration that
                 // lists it twice counts twice).
                 var shared = 0
-                var run = entries.run(of: hash)
+                var run = index.entries.run(of: hash)
                 var pending = run.next()
                 while let first = pending, shared <= limit {
                     // The entries of one declaration are adjacent.
@@ -160,13 +214,11 @@ public struct ConsignmentMatcher: Sendable {
                         pending = run.next()
                     }
                     guard kinds & key.kind.bit != 0, compatible(
-                        countries: (countries[slot], countries[Int(other)]), kind: key.kind,
-                        lodged: (matching.lodged[slot], matching.lodged[Int(other)]))
+                        countries: (index.countries[slot], index.countries[Int(other)]), kind: key.kind,
+                        lodged: (index.lodged[slot], index.lodged[Int(other)]))
                     else { continue }
-                    if read[other] == nil {
-                        let declaration = declarations.header(at: positions[Int(other)])
-                        read[other] = (declaration, MatchKeys.keys(of: declaration))
-                    }
+                    // Confirmed on the values: a hash collision never makes a match.
+                    if read[other] == nil { read[other] = readSlot(Int(other)) }
                     let times = read[other]!.keys.count(where: { $0 == key })
                     if times > 0 {
                         shared += times
@@ -177,13 +229,14 @@ public struct ConsignmentMatcher: Sendable {
                 for other in candidates { evidence[other, default: []].insert(ConsignmentMatching.Evidence(kind: key.kind)) }
             }
             guard !evidence.isEmpty else { continue }
-            matching.sides[slot] |= ConsignmentMatching.Side.matched
+            matched.append(slot)
             for (other, var kinds) in evidence.sorted(by: { $0.key < $1.key }) {
-                if MatchKeys.sharedPartyIDs(export, read[other]!.declaration) { kinds.insert(.partyID) }
-                matching.links.append(ConsignmentMatching.Link(export: Int32(slot), counterpart: other, evidence: kinds))
+                if let exporter = export.declaration, let counterpart = read[other]!.declaration,
+                   MatchKeys.sharedPartyIDs(exporter, counterpart) { kinds.insert(.partyID) }
+                links.append(ConsignmentMatching.Link(export: Int32(slot), counterpart: other, evidence: kinds))
             }
         }
-        return matching
+        return (links, matched)
     }
 
     /// Whether a declaration may be the counterpart of an export by an identifier of `kind`:
@@ -230,9 +283,15 @@ struct KeyEntry: Comparable {
 /// most 65,536 entries, filled in slot order, each sorted by hash and slot once full. Nothing is
 /// ever copied or merged, so the index takes its 12 bytes an entry and at most one run's spare room
 /// (an array grown by doubling may hold twice the room needed, a merge twice the entries).
+/// Each run has a directory of where the hashes of each of 4,096 prefixes start (16 KiB a run), so
+/// that a lookup searches a few entries of each run, not the whole run.
 struct KeyIndex {
     private static let runSize = 1 << 16
+    private static let prefixBits = 12
     private var runs: [[KeyEntry]] = []
+    /// Per run: `directory[p]` is the first entry whose hash's top bits are `p` or more; one more
+    /// entry: the run's count.
+    private var directories: [[Int32]] = []
 
     /// Adds an entry; entries come in slot order.
     mutating func append(_ entry: KeyEntry) {
@@ -244,47 +303,66 @@ struct KeyIndex {
         runs[runs.count - 1].append(entry)
     }
 
-    /// Sorts the last run: call once every entry is added.
+    /// Sorts the last run and makes its directory: call once every entry is added.
     mutating func finish() {
-        if !runs.isEmpty { runs[runs.count - 1].sort() }
+        guard directories.count < runs.count else { return }
+        runs[runs.count - 1].sort()
+        let run = runs[runs.count - 1]
+        var directory = [Int32](repeating: 0, count: (1 << Self.prefixBits) + 1)
+        var position = 0
+        for prefix in 0...(1 << Self.prefixBits) {
+            while position < run.count, Self.prefix(run[position].hash) < prefix { position += 1 }
+            directory[prefix] = Int32(position)
+        }
+        directories.append(directory)
+    }
+
+    private static func prefix(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> UInt64(64 - prefixBits))
     }
 
     /// The entries of `hash`, in slot order (the runs hold ascending slots, one after another).
     func run(of hash: UInt64) -> Entries {
-        Entries(runs: runs, hash: hash)
+        Entries(runs: runs, directories: directories, hash: hash)
     }
 
     struct Entries: IteratorProtocol {
-        fileprivate let runs: [[KeyEntry]]
-        fileprivate let hash: UInt64
-        private var run = 0
-        private var position: Int
+        private let runs: [[KeyEntry]]
+        private let directories: [[Int32]]
+        private let hash: UInt64
+        private let prefix: Int
+        private var run = -1
+        private var position = 0
+        private var end = 0
 
-        fileprivate init(runs: [[KeyEntry]], hash: UInt64) {
+        fileprivate init(runs: [[KeyEntry]], directories: [[Int32]], hash: UInt64) {
             self.runs = runs
+            self.directories = directories
             self.hash = hash
-            position = runs.first?.lowerBound(hash) ?? 0
+            prefix = KeyIndex.prefix(hash)
         }
 
         mutating func next() -> KeyEntry? {
-            while run < runs.count {
-                if position < runs[run].count, runs[run][position].hash == hash {
+            while true {
+                if position < end, runs[run][position].hash == hash {
                     position += 1
                     return runs[run][position - 1]
                 }
                 run += 1
-                if run < runs.count { position = runs[run].lowerBound(hash) }
+                guard run < runs.count else { return nil }
+                let from = Int(directories[run][prefix])
+                end = Int(directories[run][prefix + 1])
+                position = from == end ? end : runs[run].lowerBound(hash, in: from, end)
             }
-            return nil
         }
     }
 }
 
 extension Array where Element == KeyEntry {
-    /// The first entry whose hash is not below `hash` (entries sorted by hash).
-    func lowerBound(_ hash: UInt64) -> Int {
-        var low = 0
-        var high = count
+    /// The first entry of `from..<to` whose hash is not below `hash` (entries sorted by hash).
+    func lowerBound(_ hash: UInt64, in from: Int, _ to: Int) -> Int {
+        var low = from
+        var high = to
         while low < high {
             let middle = (low + high) / 2
             if self[middle].hash < hash { low = middle + 1 } else { high = middle }

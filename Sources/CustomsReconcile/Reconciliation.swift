@@ -106,7 +106,8 @@ public struct Reconciler: Sendable {
     ) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<Finding>()
-        matcher.match(declarations, at: positions).forEachGroup { group in
+        // Party ids are evidence of a pair only: no finding depends on them.
+        matcher.match(declarations, at: positions, partyEvidence: false).forEachGroup { group in
             let compared = comparison.compare(
                 exports: group.exports.map { declarations[positions[Int($0)]] },
                 counterparts: group.counterparts.map { declarations[positions[Int($0)]] })
@@ -117,7 +118,8 @@ public struct Reconciler: Sendable {
 
     /// ``mirrorFindings(_:at:)`` with the consignment groups compared on `jobs` threads, a round
     /// of ``groupsPerRound`` groups at a time (the groups of a round are held, not more): the same
-    /// findings in the same order. Matching itself runs on this thread.
+    /// findings in the same order. Matching runs on this thread, and on `jobs` threads when it
+    /// reads no declaration (``MatchFactsProviding``).
     public func mirrorFindings<Declarations: DeclarationCollection & Sendable>(
         _ declarations: Declarations, at positions: [Int], jobs: Int
     ) -> [Finding] {
@@ -143,7 +145,7 @@ public struct Reconciler: Sendable {
             for finding in parts.withLock({ $0 }).joined() where seen.insert(finding).inserted { findings.append(finding) }
             round.removeAll(keepingCapacity: true)
         }
-        matcher.match(declarations, at: positions).forEachGroup { group in
+        matcher.match(declarations, at: positions, partyEvidence: false, jobs: jobs).forEachGroup { group in
             round.append(group)
             if round.count == Self.groupsPerRound { compareRound() }
         }

@@ -1,6 +1,7 @@
 import CustomsCore
 @testable import CustomsPipeline
 import CustomsReconcile
+import CustomsTiming
 import CustomsTestSupport
 import Foundation
 import Testing
@@ -90,6 +91,31 @@ import Glibc
         spilled[1].source.file = "moved.csv"
         spilled[2].source.file = "moved.csv"
         #expect(spilled.sourceFiles == memory.sourceFiles)
+    }
+
+    @Test("a list notes the match facts of what it is given; a replacement drops them; the batch hands them over once")
+    func matchFactsAreNotedAndHandedOverOnce() throws {
+        let spill = DeclarationSpill()
+        var a = FileResult(file: "a.csv")
+        var b = FileResult(file: "b.csv")
+        a.declarations = DeclarationList(spill: spill, threshold: 1)
+        b.declarations = DeclarationList(spill: spill, threshold: 1)
+        for row in 0..<3 { a.declarations.append(declaration("A\(row)", row: row)) }
+        b.declarations.append(declaration("B", row: 0))
+        #expect(a.declarations.matchFacts?.count == 3)
+        #expect(DeclarationList([declaration("C", row: 0)]).matchFacts == nil)
+        let batch = BatchDeclarations([a, b])
+        #expect(batch.matchFacts?.count == 4)
+        #expect(batch.matchFacts == nil, "handed over once")
+        let taken = MatchFactsTable([a.declarations.takeMatchFacts(), b.declarations.takeMatchFacts()])
+        #expect(a.declarations.matchFacts == nil)
+        #expect(BatchDeclarations([a, b]).matchFacts == nil)
+        #expect(BatchDeclarations([a, b], matchFacts: taken).matchFacts?.count == 4)
+        #expect(BatchDeclarations([a], matchFacts: taken).matchFacts == nil, "facts of another count are not used")
+        var replaced = DeclarationList(spill: spill, threshold: 1)
+        replaced.append(declaration("R", row: 0))
+        replaced[0] = declaration("S", row: 0)
+        #expect(replaced.matchFacts == nil)
     }
 
     @Test("the batch view with empty files at the start, in the middle and at the end")
@@ -223,6 +249,52 @@ import Glibc
     }
 }
 
+@Suite struct NotedTimingTests {
+    @Test("timing findings noted as each declaration is appended are those the stage finds once the batch is read")
+    func notedTimingParity() throws {
+        let data = try TimingData(directory: TestPaths.schemas)
+        var rng = SeededGenerator(seed: 20261201)
+        for spilled in [false, true] {
+            let spill = DeclarationSpill()
+            var results: [FileResult] = []
+            for file in 0..<3 {
+                var result = FileResult(file: "f\(file)")
+                result.declarations = DeclarationList(spill: spilled ? spill : nil, threshold: 2, timing: TimingStage(data: data))
+                for row in 0..<50 {
+                    var d = Declaration(sourceFormat: "csv", source: SourceLocation(file: "f\(file)", row: row + 2))
+                    // Ids repeated within a file (keys `D3#n`) and across files (copies).
+                    d.id = Int.random(in: 0..<6, using: &rng) == 0 ? nil : "D\(Int.random(in: 0..<30, using: &rng))"
+                    d.declaringCountry = ["KZ", "CN", "XX", nil][Int.random(in: 0..<4, using: &rng)]
+                    d.direction = [.export, .import, nil][Int.random(in: 0..<3, using: &rng)]
+                    let lodged = Int64(1_740_000_000 + 3_600 * Int.random(in: 0..<2_000, using: &rng))
+                    // Released before or long after lodgement; some times read without offset.
+                    let release = lodged + Int64(3_600 * Int.random(in: -5..<400, using: &rng))
+                    d.events = [
+                        Event(milestone: "lodgement", at: Timestamp(epochSeconds: lodged, milliseconds: nil, utcOffsetSeconds: 21_600)),
+                        Event(milestone: "release", at: Timestamp(epochSeconds: release, milliseconds: nil, utcOffsetSeconds: 21_600),
+                              zoneAssumed: Int.random(in: 0..<5, using: &rng) == 0),
+                    ]
+                    result.declarations.append(d)
+                }
+                result.declarations.assignKeys(fileHash: "0123456789abcdef")
+                results.append(result)
+            }
+            let (selection, loose) = BatchTiming.timed(results, looseEvents: [:])
+            let expected = TimingStage(data: data).findings(declarations: selection, looseEvents: loose, jobs: 1)
+            #expect(expected.count > 20)
+            #expect(Set(expected.map(\.rule)).isSuperset(of: ["timing.release-limit", "timing.zone-assumed", "calendar.missing"]))
+            #expect(expected.contains { $0.declaration?.contains("#") == true })
+            #expect(BatchTiming.noted(results, timed: selection, looseEvents: loose) == expected)
+            // Events of an event log join a declaration: it is timed again, not from the notes.
+            #expect(BatchTiming.noted(results, timed: selection, looseEvents: ["D1": []]) == nil)
+            // A replaced declaration drops the notes of its file.
+            var replaced = results
+            replaced[1].declarations[0] = replaced[1].declarations[0]
+            #expect(BatchTiming.noted(replaced, timed: selection, looseEvents: loose) == nil)
+        }
+    }
+}
+
 @Suite struct DeclarationListSetterTests {
     @Test("an id changed through the setter before the keys are assigned makes both keys #n")
     func idChangedBeforeKeys() throws {
@@ -271,6 +343,10 @@ private struct SeededGenerator: RandomNumberGenerator {
         let read = DeclarationCopies.latestIndices(batch)
         #expect(DeclarationCopies.latestIndices(batch, identityHashes: hashes) == read)
         #expect(read.count < batch.count)
+        // File by file, as the batch runner gives them.
+        #expect(DeclarationCopies.latestIndices(batch, identityHashesByFile: results.map(\.declarations.identityHashes)) == read)
+        #expect(DeclarationCopies.latestIndices(batch, identityHashesByFile: results.map { $0.declarations.identityHashes.map { $0 == nil ? nil : UInt64(7) } }) == read)
+        #expect(DeclarationCopies.latestIndices(batch, identityHashesByFile: [hashes, [nil]]) == read)
         // Every hash the same: each one is confirmed on the declarations, nothing merged wrongly.
         let colliding = hashes.map { $0 == nil ? nil : UInt64(7) }
         #expect(DeclarationCopies.latestIndices(batch, identityHashes: colliding) == read)

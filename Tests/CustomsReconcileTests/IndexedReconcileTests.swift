@@ -299,3 +299,145 @@ private struct Triple: Equatable {
         self.init(rule: finding.rule, declaration: finding.declaration, counterpart: finding.counterpart)
     }
 }
+
+/// Declarations read by index (every read counted) that also give their ``MatchFacts``, noted as
+/// a batch notes them while its files are read: `files` lists of consecutive declarations.
+private struct NotedDeclarations: DeclarationCollection, MatchFactsProviding {
+    let counted: CountingDeclarations
+    let matchFacts: MatchFactsTable?
+
+    init(_ base: [Declaration], files: Int) {
+        counted = CountingDeclarations(base)
+        var lists: [MatchFacts?] = []
+        for file in 0..<files {
+            var facts = MatchFacts()
+            for declaration in base[base.count * file / files..<base.count * (file + 1) / files] { facts.append(declaration) }
+            facts.finish()
+            lists.append(facts)
+        }
+        matchFacts = MatchFactsTable(lists)
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { counted.base.count }
+    subscript(position: Int) -> Declaration { counted[position] }
+}
+
+@Suite struct MatchFactsTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func notedFactsAreWhatTheMatcherReadsOfEachDeclaration(seed: UInt64) throws {
+        var batch = messyBatch(seed: seed, count: 500)
+        // Lodged before the epoch (a negative count of seconds), and an identifier of 300 bytes.
+        batch[0].lodgedOn = "1969-12-31T23:59:59"
+        batch[1].direction = .import
+        batch[1].containers = ["A" + String(repeating: "7", count: 299)]
+        batch[1].invoice = Invoice(number: String(repeating: "9", count: 300), currency: nil, amount: nil)
+        let table = try #require(NotedDeclarations(batch, files: 3).matchFacts)
+        #expect(table.count == batch.count)
+        #expect(table.fact(at: 0).lodged == -1)
+        #expect(table.fact(at: 1).keys.last?.value.utf8.count == 300)
+        for (position, declaration) in batch.enumerated() {
+            let noted = table.fact(at: position)
+            let read = MatchFact(declaration)
+            #expect(noted.side == read.side)
+            #expect(noted.lodged == read.lodged)
+            #expect(noted.country == read.country)
+            #expect(noted.keys == read.keys)
+            #expect(table.keys(at: position) == read.keys)
+        }
+    }
+
+    @Test func aSmallFileTakesNoWholeBlockAndABigOneLittleSpareRoom() {
+        // A batch of ten thousand files of one declaration must not take 64 KiB a file.
+        var small = MatchFacts()
+        small.append(consignment(1)[0])
+        small.finish()
+        #expect(small.allocatedBytes < 512)
+        var big = MatchFacts()
+        for number in 0..<6_000 { for declaration in consignment(number) { big.append(declaration) } }
+        big.finish()
+        #expect(big.count == 12_000)
+        // About 45 bytes a record and 4 to find it; at most one block's spare room besides.
+        #expect(big.allocatedBytes < 12_000 * 60 + 65_536)
+        #expect(big.keys(at: 11_999) == MatchKeys.keys(of: consignment(5_999)[1]))
+    }
+
+    @Test func aSequenceWithAnIncompleteListHasNoFacts() {
+        var incomplete = MatchFacts()
+        var declaration = Declaration(sourceFormat: "cbd-xml", source: SourceLocation(file: "a.xml"))
+        declaration.direction = .import
+        // One record over 64 KiB: the facts are given up, never used half-noted.
+        declaration.invoice = Invoice(number: String(repeating: "1", count: 70_000), currency: nil, amount: nil)
+        incomplete.append(declaration)
+        #expect(!incomplete.isComplete)
+        #expect(incomplete.count == 0)
+        #expect(MatchFactsTable([MatchFacts(), incomplete]) == nil)
+        #expect(MatchFactsTable([MatchFacts(), nil]) == nil)
+        #expect(MatchFactsTable([MatchFacts()])?.count == 0)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func matchingOnNotedFactsGivesTheSameGroupsAndFindings(seed: UInt64) {
+        let batch = messyBatch(seed: seed, count: 700)
+        let reference = ReconciliationOutline(ReferenceReconciler.reconcile(batch))
+        let positions = DeclarationCopies.latestIndices(batch)
+        for files in [1, 4] {
+            let noted = NotedDeclarations(batch, files: files)
+            #expect(ConsignmentMatcher().groups(noted, at: positions) == ConsignmentMatcher().groups(batch, at: positions))
+            #expect(ReconciliationOutline(Reconciler().reconcile(NotedDeclarations(batch, files: files))) == reference)
+            #expect(Reconciler().mirrorFindings(NotedDeclarations(batch, files: files)) == reference.mirrorFindings)
+            #expect(Reconciler().mirrorFindings(NotedDeclarations(batch, files: files), at: positions) == reference.mirrorFindings)
+        }
+    }
+
+    @Test(arguments: [1, 2] as [UInt64])
+    func collidingHashesNeverMakeAMatchOnNotedFacts(seed: UInt64) {
+        let batch = messyBatch(seed: seed, count: 300)
+        let reference = ReconciliationOutline(ReferenceReconciler.reconcile(batch))
+        for hash in [lengthHash, { _ in 0 }] as [@Sendable (MatchKeys.Key) -> UInt64] {
+            var reconciler = Reconciler()
+            reconciler.matcher.keyHash = hash
+            #expect(ReconciliationOutline(reconciler.reconcile(NotedDeclarations(batch, files: 2))) == reference)
+            #expect(reconciler.mirrorFindings(NotedDeclarations(batch, files: 2)) == reference.mirrorFindings)
+        }
+    }
+
+    @Test func exportsMatchedInPartsOnTwoThreadsGiveTheSameMatching() {
+        // Messy consignments and 9,000 clean pairs: more slots than one part takes.
+        var batch = messyBatch(seed: 7, count: 2_000)
+        for number in 0..<9_000 { batch += consignment(number, importGross: number % 500 == 3 ? "19700" : "18240.5") }
+        let positions = DeclarationCopies.latestIndices(batch)
+        #expect(positions.count > 2 * ConsignmentMatcher.slotsPerPart)
+        let one = ConsignmentMatcher().match(NotedDeclarations(batch, files: 2), at: positions, partyEvidence: false)
+        let noted = NotedDeclarations(batch, files: 2)
+        let two = ConsignmentMatcher().match(noted, at: positions, partyEvidence: false, jobs: 2)
+        #expect(noted.counted.counter.total == 0, "matching on noted facts reads no declaration")
+        #expect(one.links.count > 9_000)
+        #expect(two.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] } == one.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] })
+        #expect(two.sides == one.sides)
+        let read = ConsignmentMatcher().match(batch, at: positions, partyEvidence: false)
+        #expect(read.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] } == one.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] })
+        var collide = ConsignmentMatcher()
+        // A hash of 12 bits: about ten identifiers of a kind share each.
+        collide.keyHash = { UInt64(truncatingIfNeeded: $0.hashValue) & 0xFFF }
+        let collided = collide.match(NotedDeclarations(batch, files: 2), at: positions, partyEvidence: false, jobs: 2)
+        #expect(collided.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] } == one.links.map { [$0.export, $0.counterpart, Int32($0.evidence.rawValue)] })
+    }
+
+    @Test func mirrorFindingsOnNotedFactsReadOnlyTheDeclarationsTheyCompare() {
+        var batch: [Declaration] = []
+        for number in 0..<2_000 {
+            batch += consignment(number, importGross: number % 100 == 3 ? "19700" : "18240.5")
+        }
+        for number in 2_000..<2_010 { batch.append(consignment(number)[0]) }
+        let noted = NotedDeclarations(batch, files: 3)
+        let positions = Array(batch.indices)
+        let findings = Reconciler().mirrorFindings(noted, at: positions)
+        #expect(findings == Reconciler().mirrorFindings(batch))
+        #expect(findings.count == 20)
+        // Matching read none: each declaration of a group is read once, to compare it; the
+        // exports without counterpart never.
+        #expect(noted.counted.counter.reads[..<4_000].allSatisfy { $0 == 1 })
+        #expect(noted.counted.counter.reads[4_000...].allSatisfy { $0 == 0 })
+    }
+}

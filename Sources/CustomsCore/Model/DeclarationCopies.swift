@@ -76,25 +76,37 @@ public enum DeclarationCopies {
     public static func latestIndices<Declarations: DeclarationCollection>(
         _ declarations: Declarations, identityHashes: [UInt64?]
     ) -> [Int] {
-        guard identityHashes.count == declarations.count else { return latestIndices(declarations) }
+        latestIndices(declarations, identityHashesByFile: [identityHashes])
+    }
+
+    /// ``latestIndices(_:identityHashes:)`` with the hashes given file by file (the declarations
+    /// of `identityHashesByFile[0]`, then those of `[1]`, ...): not joined into one array first.
+    public static func latestIndices<Declarations: DeclarationCollection>(
+        _ declarations: Declarations, identityHashesByFile: [[UInt64?]]
+    ) -> [Int] {
+        guard identityHashesByFile.reduce(0, { $0 + $1.count }) == declarations.count else { return latestIndices(declarations) }
         var table = IdentityTable()
         table.reserveCapacity(declarations.count)
         var result: [Int] = []
         result.reserveCapacity(declarations.count)
-        for (index, hash) in identityHashes.enumerated() {
-            guard let hash else {
-                result.append(index)
-                continue
-            }
-            var identity: Identity?
-            let slot = table.slot(of: hash, orRecord: result.count) {
-                if identity == nil { identity = Identity(declarations.header(at: index)) }
-                return Identity(declarations.header(at: result[$0])) == identity
-            }
-            if let slot {
-                result[slot] = index
-            } else {
-                result.append(index)
+        var index = -1
+        for hashes in identityHashesByFile {
+            for hash in hashes {
+                index += 1
+                guard let hash else {
+                    result.append(index)
+                    continue
+                }
+                var identity: Identity?
+                let slot = table.slot(of: hash, orRecord: result.count) {
+                    if identity == nil { identity = Identity(declarations.header(at: index)) }
+                    return Identity(declarations.header(at: result[$0])) == identity
+                }
+                if let slot {
+                    result[slot] = index
+                } else {
+                    result.append(index)
+                }
             }
         }
         return result

@@ -1,4 +1,6 @@
 public import CustomsCore
+public import CustomsReconcile
+import CustomsTiming
 
 /// The declarations of one file, in file order: in memory, or — for a file with many of them,
 /// when the batch has a ``DeclarationSpill`` — encoded in the batch's temporary file and decoded
@@ -22,6 +24,13 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// ``CustomsCore/DeclarationCopies/identityHash(of:)`` of each declaration, in order: the
     /// copies in a batch are found from these without reading the declarations again.
     public private(set) var identityHashes: [UInt64?]
+    /// What the consignment matcher reads of each declaration, noted as it is appended, so that
+    /// the batch's pairs are found without reading the declarations again; `nil` for a list made
+    /// from an array, or once a declaration was replaced.
+    public private(set) var matchFacts: MatchFacts?
+    /// The timing findings of each declaration, found as it is appended when the list was made
+    /// with a timing stage; `nil` otherwise, or once a declaration was replaced.
+    private(set) var notedTiming: NotedTiming?
     private let spill: DeclarationSpill?
     private let threshold: Int
 
@@ -32,6 +41,8 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     public init(_ declarations: [Declaration]) {
         memory = declarations
         identityHashes = declarations.map(DeclarationCopies.identityHash(of:))
+        matchFacts = nil
+        notedTiming = nil
         spilled = nil
         spill = nil
         threshold = Self.spillThreshold
@@ -41,10 +52,13 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         self.init(declarations)
     }
 
-    /// An empty list that spills to `spill` once it holds `threshold` declarations.
-    init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold) {
+    /// An empty list that spills to `spill` once it holds `threshold` declarations; with `timing`,
+    /// each declaration is timed as it is appended (``notedTiming``).
+    init(spill: DeclarationSpill?, threshold: Int = Self.spillThreshold, timing: TimingStage? = nil) {
         memory = []
         identityHashes = []
+        matchFacts = MatchFacts()
+        notedTiming = timing.map(NotedTiming.init(stage:))
         spilled = nil
         self.spill = spill
         self.threshold = Swift.max(1, threshold)
@@ -63,6 +77,8 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         }
         set {
             identityHashes[position] = DeclarationCopies.identityHash(of: newValue)
+            matchFacts = nil
+            notedTiming = nil
             guard spilled != nil else {
                 memory[position] = newValue
                 return
@@ -103,12 +119,21 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
 
     public mutating func append(_ declaration: Declaration) {
         identityHashes.append(DeclarationCopies.identityHash(of: declaration))
+        matchFacts?.append(declaration)
+        notedTiming?.append(declaration)
         if spilled == nil {
             memory.append(declaration)
             if let spill, memory.count >= threshold { startSpilling(spill) }
             return
         }
         spilled!.append(declaration, memory: &memory)
+    }
+
+    /// Hands over the ``matchFacts`` (once every declaration is appended): the list keeps none.
+    public mutating func takeMatchFacts() -> MatchFacts? {
+        defer { matchFacts = nil }
+        matchFacts?.finish()
+        return matchFacts
     }
 
     /// Writes what is still buffered to the spill and lets the buffer go (the file is read: a
@@ -122,6 +147,8 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// Gives each declaration its key (``DeclarationKeys``): set in place in memory, applied on
     /// every read when spilled.
     mutating func assignKeys(fileHash: String?) {
+        // The file is read: the match facts' buffers go (a batch may have thousands of files).
+        matchFacts?.finish()
         guard spilled != nil else {
             DeclarationKeys.assign(&memory, fileHash: fileHash)
             return
