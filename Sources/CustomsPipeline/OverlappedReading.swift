@@ -26,13 +26,16 @@ enum OverlappedReading {
     }
 
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
-    /// reader runs on a second thread while `consume` (rules, keeping the declaration) runs on
-    /// this one — the same hand-over as for XML records.
+    /// reader assembles declarations on a second thread while `consume` (rules, keeping the
+    /// declaration) runs on this one — the same hand-over as for XML records — and reads the
+    /// records it assembles them from on a third (``CustomsFormats/CSVDocumentReader/readsAhead``).
     static func read(
         _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
     ) -> CSVReadOutcome {
         guard overlapped else { return reader.read(onDeclaration: consume) }
-        return handOver(consume) { emit in reader.read(onDeclaration: emit) }
+        var reader = reader
+        reader.readsAhead = true
+        return handOver(consume) { [reader] emit in reader.read(onDeclaration: emit) }
     }
 
     /// Runs `produce` on a second thread, handing what it emits over in batches through a
@@ -67,50 +70,3 @@ enum OverlappedReading {
 
 /// The XML record pipe of ``OverlappedReading``.
 typealias RecordPipe = BoundedPipe<XMLElement, XMLReadOutcome>
-
-/// A bounded FIFO of batches from one producer thread to one consumer thread, closed by the
-/// producer with the reading's outcome.
-final class BoundedPipe<Item: Sendable, Outcome: Sendable>: Sendable {
-    private struct State {
-        var batches: [[Item]] = []
-        var outcome: Outcome?
-    }
-
-    private let state = LockedValue(State())
-    /// Counts the batches put (and the close) not yet taken.
-    private let filled = DispatchSemaphore(value: 0)
-    /// Counts the free places.
-    private let free: DispatchSemaphore
-
-    init(capacity: Int) {
-        free = DispatchSemaphore(value: capacity)
-    }
-
-    /// Blocks while the pipe is full.
-    func put(_ batch: [Item]) {
-        free.wait()
-        state.withLock { $0.batches.append(batch) }
-        filled.signal()
-    }
-
-    /// Closes the pipe: after the batches already put, ``take()`` returns `nil`.
-    func finish(_ outcome: Outcome) {
-        state.withLock { $0.outcome = outcome }
-        filled.signal()
-    }
-
-    /// The next batch in order, or `nil` once the pipe is closed and empty; blocks until then.
-    func take() -> [Item]? {
-        filled.wait()
-        let batch: [Item]? = state.withLock { state in
-            state.batches.isEmpty ? nil : state.batches.removeFirst()
-        }
-        if batch != nil { free.signal() }
-        return batch
-    }
-
-    /// The outcome the producer closed the pipe with; set once ``take()`` returned `nil`.
-    func outcome() -> Outcome? {
-        state.withLock { $0.outcome }
-    }
-}
