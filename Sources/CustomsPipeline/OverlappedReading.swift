@@ -41,10 +41,16 @@ enum OverlappedReading {
     /// Runs `produce` on a second thread, handing what it emits over in batches through a
     /// ``BoundedPipe`` to `consume` on this one, in order; returns `produce`'s outcome once both
     /// sides are done.
+    ///
+    /// The batches consumed go back to the producer, which lets go of them when it hands over its
+    /// next batch: what it allocated is freed on its own thread (cheaper in the allocator than
+    /// freeing another thread's memory) and that work leaves the consumer's. At most the batches
+    /// consumed between two hand-overs wait there.
     private static func handOver<Item: Sendable, Outcome: Sendable>(
         _ consume: (Item) -> Void, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
     ) -> Outcome {
         let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
+        let spent = LockedValue<[[Item]]>([])
         let producer = Thread {
             var batch: [Item] = []
             batch.reserveCapacity(batchSize)
@@ -52,7 +58,13 @@ enum OverlappedReading {
                 batch.append(item)
                 if batch.count == batchSize {
                     pipe.put(batch)
-                    batch.removeAll(keepingCapacity: true)
+                    batch = []
+                    batch.reserveCapacity(batchSize)
+                    let consumed = spent.withLock { spent in
+                        defer { spent.removeAll() }
+                        return spent
+                    }
+                    withExtendedLifetime(consumed) {}
                 }
             }
             if !batch.isEmpty { pipe.put(batch) }
@@ -62,6 +74,7 @@ enum OverlappedReading {
         producer.start()
         while let batch = pipe.take() {
             for item in batch { consume(item) }
+            spent.withLock { $0.append(batch) }
         }
         // The producer closes the pipe with the outcome before `take()` can return nil.
         return pipe.outcome()!
