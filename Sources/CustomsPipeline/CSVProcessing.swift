@@ -14,8 +14,8 @@ extension FileProcessor {
     /// had run after it.
     ///
     /// A file of ``OverlappedReading/threshold`` bytes or more, with more than one job, is read on
-    /// a second thread while this one runs the rules and keeps the declarations (same
-    /// declarations, same findings, same order).
+    /// other threads (its records on one, their assembly into declarations on another) while this
+    /// one runs the rules and keeps the declarations (same declarations, same findings, same order).
     /// `hashing`: the file's SHA-256 while it is computed (keys of declarations without an id use it).
     func processCSV(_ path: String, prefix: [UInt8], size: Int, hashing: BackgroundHash?, into result: inout FileResult) {
         var declarationFindings: [[Finding]] = []

@@ -26,22 +26,31 @@ enum OverlappedReading {
     }
 
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
-    /// reader runs on a second thread while `consume` (rules, keeping the declaration) runs on
-    /// this one — the same hand-over as for XML records.
+    /// reader assembles declarations on a second thread while `consume` (rules, keeping the
+    /// declaration) runs on this one — the same hand-over as for XML records — and reads the
+    /// records it assembles them from on a third (``CustomsFormats/CSVDocumentReader/readsAhead``).
     static func read(
         _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
     ) -> CSVReadOutcome {
         guard overlapped else { return reader.read(onDeclaration: consume) }
-        return handOver(consume) { emit in reader.read(onDeclaration: emit) }
+        var reader = reader
+        reader.readsAhead = true
+        return handOver(consume) { [reader] emit in reader.read(onDeclaration: emit) }
     }
 
     /// Runs `produce` on a second thread, handing what it emits over in batches through a
     /// ``BoundedPipe`` to `consume` on this one, in order; returns `produce`'s outcome once both
     /// sides are done.
+    ///
+    /// The batches consumed go back to the producer, which lets go of them when it hands over its
+    /// next batch: what it allocated is freed on its own thread (cheaper in the allocator than
+    /// freeing another thread's memory) and that work leaves the consumer's. At most the batches
+    /// consumed between two hand-overs wait there.
     private static func handOver<Item: Sendable, Outcome: Sendable>(
         _ consume: (Item) -> Void, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
     ) -> Outcome {
         let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
+        let spent = LockedValue<[[Item]]>([])
         let producer = Thread {
             var batch: [Item] = []
             batch.reserveCapacity(batchSize)
@@ -49,7 +58,13 @@ enum OverlappedReading {
                 batch.append(item)
                 if batch.count == batchSize {
                     pipe.put(batch)
-                    batch.removeAll(keepingCapacity: true)
+                    batch = []
+                    batch.reserveCapacity(batchSize)
+                    let consumed = spent.withLock { spent in
+                        defer { spent.removeAll() }
+                        return spent
+                    }
+                    withExtendedLifetime(consumed) {}
                 }
             }
             if !batch.isEmpty { pipe.put(batch) }
@@ -59,6 +74,7 @@ enum OverlappedReading {
         producer.start()
         while let batch = pipe.take() {
             for item in batch { consume(item) }
+            spent.withLock { $0.append(batch) }
         }
         // The producer closes the pipe with the outcome before `take()` can return nil.
         return pipe.outcome()!
@@ -67,50 +83,3 @@ enum OverlappedReading {
 
 /// The XML record pipe of ``OverlappedReading``.
 typealias RecordPipe = BoundedPipe<XMLElement, XMLReadOutcome>
-
-/// A bounded FIFO of batches from one producer thread to one consumer thread, closed by the
-/// producer with the reading's outcome.
-final class BoundedPipe<Item: Sendable, Outcome: Sendable>: Sendable {
-    private struct State {
-        var batches: [[Item]] = []
-        var outcome: Outcome?
-    }
-
-    private let state = LockedValue(State())
-    /// Counts the batches put (and the close) not yet taken.
-    private let filled = DispatchSemaphore(value: 0)
-    /// Counts the free places.
-    private let free: DispatchSemaphore
-
-    init(capacity: Int) {
-        free = DispatchSemaphore(value: capacity)
-    }
-
-    /// Blocks while the pipe is full.
-    func put(_ batch: [Item]) {
-        free.wait()
-        state.withLock { $0.batches.append(batch) }
-        filled.signal()
-    }
-
-    /// Closes the pipe: after the batches already put, ``take()`` returns `nil`.
-    func finish(_ outcome: Outcome) {
-        state.withLock { $0.outcome = outcome }
-        filled.signal()
-    }
-
-    /// The next batch in order, or `nil` once the pipe is closed and empty; blocks until then.
-    func take() -> [Item]? {
-        filled.wait()
-        let batch: [Item]? = state.withLock { state in
-            state.batches.isEmpty ? nil : state.batches.removeFirst()
-        }
-        if batch != nil { free.signal() }
-        return batch
-    }
-
-    /// The outcome the producer closed the pipe with; set once ``take()`` returned `nil`.
-    func outcome() -> Outcome? {
-        state.withLock { $0.outcome }
-    }
-}

@@ -25,6 +25,10 @@ import Testing
     @Test("a CSV file read on a second thread gives the same declarations, findings and order", arguments: [
         "Samples/forwarder-manifest-ru.csv", "Tests/Fixtures/csv/id-comes-back-after-another-declaration.csv",
         "Tests/Fixtures/csv/unclosed-quote.csv", "Tests/Fixtures/csv/russian-excel-cp1251-semicolon-decimal-comma.csv",
+        "Tests/Fixtures/csv/cr-only-line-ends.csv", "Tests/Fixtures/csv/utf8-bom.csv", "Tests/Fixtures/csv/utf16-with-bom.csv",
+        "Tests/Fixtures/csv/utf8-with-one-invalid-byte.csv", "Tests/Fixtures/csv/wrong-field-count.csv",
+        "Tests/Fixtures/csv/quoted-delimiter-quote-and-line-break.csv", "Tests/Fixtures/csv/events-layout.csv",
+        "Tests/Fixtures/csv/no-id-column.csv",
     ])
     func csvDeclarationsInTheSameOrder(file: String) throws {
         let path = TestPaths.packageRoot.appendingPathComponent(file).path

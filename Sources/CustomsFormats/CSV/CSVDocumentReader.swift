@@ -27,6 +27,10 @@ public struct CSVDocumentReader: Sendable {
     public var prefix: [UInt8]
     public var options: CSVReadingOptions
     public var codeLists: CodeLists
+    /// Whether the records are read on a thread of their own, ahead of their assembly into
+    /// declarations (``CSVRecordReadAhead``): for a large file, when another core is free. The
+    /// declarations, the findings and their order are the same either way.
+    public var readsAhead = false
 
     /// Rows read before the number format is decided.
     static let sampleRows = 1000
@@ -108,6 +112,12 @@ public struct CSVDocumentReader: Sendable {
                 return outcome
             }
             outcome.layout = columns.layout == .events ? "events" : "declarations"
+            // From here on every record is read to the end of the file or to the error that stops it.
+            let ahead = readsAhead ? CSVRecordReadAhead(reader) : nil
+            func nextRecord() throws -> CSVRecord? {
+                if let ahead { return try ahead.next() }
+                return try reader.next()
+            }
             var format = options.numberFormat
             // An error within the sample stops the reading only after the rows before it.
             var sampleError: (any Error)?
@@ -116,7 +126,7 @@ public struct CSVDocumentReader: Sendable {
                 var sampleBytes = 0
                 do {
                     while pending.count < CSVDocumentReader.sampleRows, sampleBytes < options.limits.maxSampleBytes,
-                          let record = try reader.next() {
+                          let record = try nextRecord() {
                         pending.append(record)
                         sampleBytes += (0..<record.count).reduce(record.count) { $0 + record.length($1) }
                     }
@@ -153,7 +163,7 @@ public struct CSVDocumentReader: Sendable {
             for record in pending { take(record) }
             pending = []
             if let sampleError { throw sampleError }
-            while let record = try reader.next() { take(record) }
+            while let record = try nextRecord() { take(record) }
             flush()
         } catch let error as CSVStructureError {
             fileFinding("csv.malformed", error.message, row: error.row)

@@ -6,9 +6,12 @@
 /// row costs one allocation however many columns it has, and a declaration column repeated on
 /// every row is compared byte for byte, never turned into a `String` again.
 struct CSVRecord {
-    /// The fields' bytes, one after the other, then (from `boundsOffset`, a multiple of 4) the
-    /// bounds of the fields: field `i` is the bytes from the `Int32` at `2 i` to the one at `2 i + 1`.
+    /// From `base`, the fields' bytes, one after the other, then (from `boundsOffset`) the bounds
+    /// of the fields: field `i` is the bytes from `base` plus the `Int32` at `2 i` to `base` plus
+    /// the one at `2 i + 1`. The storage is the record's own, or shared by the records of a
+    /// batch (``packed(_:)``).
     private let storage: [UInt8]
+    private let base: Int
     private let boundsOffset: Int
     /// How many fields the record has.
     let count: Int
@@ -25,6 +28,7 @@ struct CSVRecord {
         self.invalidField = invalidField
         count = bounds.count >> 1
         let offset = (bytes.count + 3) & ~3
+        base = 0
         boundsOffset = offset
         let total = offset + 4 * bounds.count
         storage = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
@@ -33,6 +37,48 @@ struct CSVRecord {
             if offset > bytes.count { (base + bytes.count).initializeMemory(as: UInt8.self, repeating: 0, count: offset - bytes.count) }
             if let source = bounds.baseAddress, bounds.count > 0 { (base + offset).copyMemory(from: source, byteCount: 4 * bounds.count) }
             initialized = total
+        }
+    }
+
+    private init(storage: [UInt8], base: Int, boundsOffset: Int, count: Int, row: Int, invalidField: Int?) {
+        self.storage = storage
+        self.base = base
+        self.boundsOffset = boundsOffset
+        self.count = count
+        self.row = row
+        self.invalidField = invalidField
+    }
+
+    /// The bytes of the record's storage that are its own: its fields' bytes, then their bounds.
+    private var span: Range<Int> { base..<(boundsOffset + 8 * count) }
+
+    /// The same records, their storage copied into one buffer that they share: one allocation
+    /// (and one deallocation) for the batch instead of one per record, as records handed from
+    /// one thread to another are (``CSVRecordReadAhead``).
+    static func packed(_ records: [CSVRecord]) -> [CSVRecord] {
+        let total = records.reduce(0) { $0 + $1.span.count }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(records.count)
+        let storage = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var offset = 0
+            for record in records {
+                offsets.append(offset)
+                let span = record.span
+                record.storage.withUnsafeBytes { source in
+                    if !span.isEmpty {
+                        UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(from: source.baseAddress! + span.lowerBound, byteCount: span.count)
+                    }
+                }
+                offset += span.count
+            }
+            initialized = total
+        }
+        return records.indices.map { index in
+            let record = records[index]
+            let offset = offsets[index]
+            return CSVRecord(
+                storage: storage, base: offset, boundsOffset: offset + record.boundsOffset - record.base,
+                count: record.count, row: record.row, invalidField: record.invalidField)
         }
     }
 
@@ -62,14 +108,14 @@ struct CSVRecord {
         let start = start(index)
         let end = end(index)
         if start == end { return "" }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[(base + start)..<(base + end)]), as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of field `index`.
     func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let start = start(index)
         let end = end(index)
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[(base + start)..<(base + end)])) }
     }
 
     /// True when field `index` of this record holds the same bytes as field `otherIndex` of `other`.
@@ -81,7 +127,7 @@ struct CSVRecord {
         let b = other.start(otherIndex)
         return bytes.withUnsafeBufferPointer { mine in
             other.bytes.withUnsafeBufferPointer { theirs in
-                memcmp(mine.baseAddress! + a, theirs.baseAddress! + b, length) == 0
+                memcmp(mine.baseAddress! + base + a, theirs.baseAddress! + other.base + b, length) == 0
             }
         }
     }
@@ -101,7 +147,7 @@ struct CSVRecord {
         if length == 0 { return true }
         return bytes.withUnsafeBufferPointer { mine in
             other.bytes.withUnsafeBufferPointer { theirs in
-                memcmp(mine.baseAddress! + start, theirs.baseAddress! + start, length) == 0
+                memcmp(mine.baseAddress! + base + start, theirs.baseAddress! + other.base + start, length) == 0
             }
         }
     }
