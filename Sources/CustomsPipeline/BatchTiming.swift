@@ -13,7 +13,7 @@ public enum BatchTiming {
     ) -> TimingReport? {
         guard let data = configuration.timing else { return nil }
         let (declarations, loose) = timed(results, looseEvents: looseEvents)
-        return TimingStage(data: data).run(declarations: Array(declarations), looseEvents: loose)
+        return TimingStage(data: data).run(reading: declarations, looseEvents: loose)
     }
 
     /// The declarations to time (copies counted once) and the events that join them by id.

@@ -53,6 +53,28 @@ public struct TimingStage: Sendable {
     /// Fewer declarations than this per thread are timed on one thread.
     static let declarationsPerThread = 4096
 
+    /// ``run(declarations:looseEvents:)`` over declarations read on access (a batch kept on
+    /// disk): each is read once, without its goods items, and only its ``TimingSubject`` is kept
+    /// while it is timed — the report holds the timings, never the declarations.
+    public func run<Declarations: DeclarationCollection>(
+        reading declarations: Declarations, looseEvents: [String: [Event]] = [:]
+    ) -> TimingReport {
+        var timings: [DeclarationTiming] = []
+        timings.reserveCapacity(declarations.count)
+        var findings: [Finding] = []
+        declarations.forEach(at: declarations.indices, goodsItems: false) { _, declaration in
+            let (timing, found) = time(TimingSubject(declaration, looseEvents: declaration.id.flatMap { looseEvents[$0] } ?? []))
+            timings.append(timing)
+            findings += found
+        }
+        for subject in TimingSubject.looseSubjects(declarations: declarations, looseEvents: looseEvents) {
+            let (timing, found) = time(subject)
+            timings.append(timing)
+            findings += found
+        }
+        return TimingReport(declarations: timings, groups: GroupStatistics.groups(timings), findings: findings)
+    }
+
     public func run(_ subjects: [TimingSubject]) -> TimingReport {
         var timings: [DeclarationTiming] = []
         var findings: [Finding] = []

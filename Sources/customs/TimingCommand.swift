@@ -43,7 +43,10 @@ struct TimingCommand: ParsableCommand {
     func run() throws {
         let files = try FileDiscovery.files(in: paths)
         let store = try storeOptions.open()
-        let configuration = try reading.configuration()
+        var configuration = try reading.configuration()
+        // Without a store the timings need only the declarations' cross-file form, read back in
+        // blocks from the spill: a 1 GB manifest is timed in bounded memory.
+        let spill = SpillSetup.configure(&configuration, hasStore: store != nil)
         var results = BatchRunner(configuration: configuration).run(files, progress: Diagnostics.progressBar(total: files.count))
         var timed = results
         if let store {
@@ -54,6 +57,7 @@ struct TimingCommand: ParsableCommand {
             do { stored.declarations = DeclarationList(try store.latestDeclarations()) } catch { throw PipelineError(error.description) }
             timed = [stored]
         }
+        SpillSetup.warnIfRefused(spill)
         guard let report = BatchTiming.report(timed, configuration: configuration) else {
             throw PipelineError("no timing data was loaded")
         }
@@ -65,6 +69,8 @@ struct TimingCommand: ParsableCommand {
                 result.findings = result.findings.filter { RuleCatalogue.descriptor($0.rule)?.layer == .timing }
                 return result
             },
+            // A spilled declaration that could not be read back is never timed silently.
+            crossFindings: spill?.lossFindings ?? [],
             strict: strict, maxFindings: reading.maxFindings)
         let findings = capped.allFindings
         let unreadable = results.filter { $0.declarations.isEmpty && $0.findings.contains { $0.severity == .error } }

@@ -29,12 +29,7 @@ struct ValidateCommand: ParsableCommand {
         let rates = try mirror.exchangeRates()
         let store = try storeOptions.open()
         var configuration = try reading.configuration()
-        // Without a store nothing prints or keeps whole declarations: keep only what the
-        // cross-file stages read (bounded memory for large batches).
-        configuration.retainsFullDeclarations = store != nil
-        // ...and a file of many declarations keeps them in a temporary file, not in memory.
-        let spill = store == nil ? DeclarationSpill() : nil
-        configuration.spill = spill
+        let spill = SpillSetup.configure(&configuration, hasStore: store != nil)
         let runner = BatchRunner(configuration: configuration)
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
         let reconciler = Reconciler(rates: rates)
@@ -50,9 +45,7 @@ struct ValidateCommand: ParsableCommand {
             let jobs = configuration.jobs
             (results, mirrorFindings) = runner.run(files, progress: progress) { reconciler.mirrorFindings($0, at: $1, jobs: jobs) }
         }
-        if let refusal = spill?.refusal {
-            Diagnostics.warn("\(refusal); the batch's declarations were kept in memory instead (set TMPDIR to a writable folder with room)")
-        }
+        SpillSetup.warnIfRefused(spill)
         let report = BatchReport(files: results, crossFindings: mirrorFindings + (spill?.lossFindings ?? []), strict: strict, maxFindings: reading.maxFindings)
         let failuresReported = spill?.readFailures ?? 0
         switch format {

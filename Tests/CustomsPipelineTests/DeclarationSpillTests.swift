@@ -55,6 +55,25 @@ import Testing
         #expect(alongside.map { Array($0.declarations) } == after.map { Array($0.declarations) })
     }
 
+    @Test("the timing report of a spilled batch is the one of the batch in memory")
+    func spilledBatchTimesTheSame() throws {
+        func report(spill: DeclarationSpill?) throws -> String {
+            var configuration = try PipelineConfiguration.load(jobs: 2)
+            configuration.retainsFullDeclarations = spill == nil
+            configuration.spill = spill
+            configuration.spillThreshold = 1
+            let files = try FileDiscovery.files(in: [TestPaths.corpus.path, TestPaths.samples.path, TestPaths.fixture("timing")])
+            let results = BatchRunner(configuration: configuration).run(files)
+            if let spill { #expect(results.contains { $0.declarations.isSpilled } && spill.readFailures == 0) }
+            let timing = try #require(BatchTiming.report(results, configuration: configuration))
+            return timing.json(findings: timing.findings).serialized() + timing.csv
+        }
+        let inMemory = try report(spill: nil)
+        #expect(try report(spill: DeclarationSpill()) == inMemory)
+        // Real intervals, not an empty report: the Samples' Altynkol rail declaration is timed.
+        #expect(inMemory.contains("altynkol-khorgos"))
+    }
+
     @Test("CEB621's repeated inventory numbers keep their #n keys when spilled")
     func repeatedIDsKeepPositionKeys() throws {
         let file = TestPaths.corpus("cn-ceb/CEB621Message.xml")
