@@ -15,14 +15,18 @@ public struct FileProcessor: Sendable {
 
     public func process(_ path: String) -> FileResult {
         var result = FileResult(file: path)
-        if let refused = FileAdmission.check(path, limit: configuration.maxFileSize) {
-            result.findings.append(refused)
+        let size: Int?
+        switch FileAdmission.decide(path, limit: configuration.maxFileSize) {
+        case let .refused(finding):
+            result.findings.append(finding)
             return result
+        case let .admitted(statSize):
+            size = statSize
         }
         let facts: FileFacts
         // A large file is hashed on a thread of its own while it is parsed (with more than one job).
-        let large = configuration.jobs > 1 && (FileFacts.size(of: path) ?? 0) >= OverlappedReading.threshold
-        switch large ? FileFacts.peek(path) : FileFacts.read(path) {
+        let large = configuration.jobs > 1 && (size ?? 0) >= OverlappedReading.threshold
+        switch large ? FileFacts.peek(path) : FileFacts.read(path, size: size) {
         case let .success(read): facts = read
         case let .failure(error):
             result.findings.append(Finding(rule: "file.unreadable", message: error.description, file: path))
