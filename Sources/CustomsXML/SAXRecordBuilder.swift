@@ -25,6 +25,9 @@ final class SAXRecordBuilder {
     /// The parser feeding this builder; set before the first event.
     @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     @exclusivity(unchecked) private(set) var root: XMLStartTag?
+    /// Whether ``root`` is set: asked at every start tag, where comparing the optional to `nil`
+    /// copied it (two retains and two releases).
+    @exclusivity(unchecked) private var rootSeen = false
     /// True once a limit, XInclude or DOCTYPE ended the building.
     @exclusivity(unchecked) private(set) var halted = false
     /// The finding that ends the building, added by ``concludeHalt()``; a `nil` line is the
@@ -43,9 +46,9 @@ final class SAXRecordBuilder {
     @exclusivity(unchecked) private var open: [Int] = []
     /// The elements of the record in document order, each open one followed by its children
     /// read so far: when an element closes, its children are moved from behind it into one
-    /// array of the exact size (no array grown child by child, no element copied). Every place
-    /// holds an element: past ``elementCount`` an empty one, whose fields a new element's start
-    /// tag sets in place (an element built elsewhere and stored here was copied once more).
+    /// array of the exact size (no array grown child by child, no element copied). Places past
+    /// ``elementCount`` hold no element (uninitialized memory): a start tag initializes its
+    /// place with the new element, moved in, and a place moved out of is left as it is.
     @exclusivity(unchecked) private var elements: UnsafeMutablePointer<XMLElement>
     @exclusivity(unchecked) private var elementCount = 0
     @exclusivity(unchecked) private var elementCapacity = 64
@@ -77,16 +80,13 @@ final class SAXRecordBuilder {
         self.role = role
         self.onRecord = onRecord
         elements = .allocate(capacity: elementCapacity)
-        elements.initialize(repeating: Self.empty, count: elementCapacity)
     }
 
     deinit {
-        elements.deinitialize(count: elementCapacity)
+        elements.deinitialize(count: elementCount)
         elements.deallocate()
         text.deallocate()
     }
-
-    private static let empty = XMLElement(name: "")
 
     private var line: Int { Int(customs_xml_parser_line(parser)) }
     private var column: Int { Int(customs_xml_parser_column(parser)) }
@@ -125,7 +125,10 @@ final class SAXRecordBuilder {
             halt()
             return
         }
-        if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
+        if !rootSeen {
+            root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line)
+            rootSeen = true
+        }
         let tagDepth = depth
         depth += 1
         openNamePointers.append(localName)
@@ -156,12 +159,8 @@ final class SAXRecordBuilder {
             }
         }
         if elementCount == elementCapacity { growElements() }
-        // Built in place on the stack: never copied (a copy retains each of its five references).
-        let element = elements + elementCount
-        element.pointee.name = name
-        element.pointee.namespace = namespace
-        if !read.isEmpty { element.pointee.attributes = read }
-        element.pointee.line = line
+        // Moved into its place: never copied (a copy retains each of its five references).
+        (elements + elementCount).initialize(to: XMLElement(name: name, namespace: namespace, attributes: read, line: line))
         open.append(elementCount)
         elementCount += 1
     }
@@ -180,15 +179,12 @@ final class SAXRecordBuilder {
                 buffer.baseAddress!.moveInitialize(from: children, count: count)
                 initialized = count
             }
-            children.initialize(repeating: Self.empty, count: count)
             elementCount = index + 1
         }
         // Complete, it stays where it is: the last child of its parent so far.
         if open.isEmpty {
             elementCount = 0
-            var record = Self.empty
-            swap(&record, &elements.pointee)
-            onRecord(record)
+            onRecord(elements.move())
         }
     }
 
@@ -205,8 +201,7 @@ final class SAXRecordBuilder {
     private func growElements() {
         let capacity = elementCapacity * 2
         let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
-        grown.moveInitialize(from: elements, count: elementCapacity)
-        (grown + elementCapacity).initialize(repeating: Self.empty, count: capacity - elementCapacity)
+        grown.moveInitialize(from: elements, count: elementCount)
         elements.deallocate()
         elements = grown
         elementCapacity = capacity
@@ -309,7 +304,7 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
-        elements.update(repeating: Self.empty, count: elementCount)
+        elements.deinitialize(count: elementCount)
         elementCount = 0
     }
 
