@@ -118,15 +118,26 @@ public struct FileProcessor: Sendable {
         let configuration = self.configuration
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
-        let outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
-            // Each draft is taken apart as it comes: no second array of whole drafts.
-            for draft in adapter.harmonize(record, context: &context) {
+        // Each draft is taken apart as it comes: no second array of whole drafts.
+        func take(_ drafts: [DeclarationDraft]) {
+            for draft in drafts {
                 let findings = RuleStage.check(draft.declaration, configuration: configuration)
                 if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
                 personalValues.formUnion(PersonalDataScrubber.values(in: draft.declaration))
                 if draft.declaration.id == nil { withoutID.append(result.declarations.count) }
                 result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
                 declarationFindings.append(draft.findings)
+            }
+        }
+        let outcome: XMLReadOutcome
+        if !overlapped, let flatAdapter = adapter as? any FlatRecordAdapter {
+            // Records read flat: no element tree is built for an adapter that reads by index.
+            outcome = reader.readFlat(role: adapter.role(for:)) { record in
+                take(flatAdapter.harmonize(flat: record, context: &context))
+            }
+        } else {
+            outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
+                take(adapter.harmonize(record, context: &context))
             }
         }
         result.findings += outcome.findings

@@ -22,6 +22,10 @@ final class SAXRecordBuilder {
     private let limits: XMLLimits
     private let role: (XMLStartTag) -> XMLNodeRole
     private let onRecord: (XMLElement) -> Void
+    /// Set when records are read flat (``XMLFlatRecord``) rather than as ``XMLElement`` trees.
+    private let onFlatRecord: ((XMLFlatRecord) -> Void)?
+    /// The record being read flat; emptied, its storage kept, after each record.
+    @exclusivity(unchecked) private var flat = XMLFlatRecord()
     /// The parser feeding this builder; set before the first event.
     @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     @exclusivity(unchecked) private(set) var root: XMLStartTag?
@@ -41,8 +45,8 @@ final class SAXRecordBuilder {
     /// The names of the open elements as the parser's dictionary holds them (each one interned
     /// in ``names`` at its start tag): kept as Strings only when the parse ends.
     @exclusivity(unchecked) private var openNamePointers: [UnsafePointer<xmlChar>?] = []
-    /// Where each element of the record being read that is still open sits on ``elements``,
-    /// the record first.
+    /// Where each element of the record being read that is still open sits on ``elements`` (on
+    /// ``flat`` when reading flat), the record first.
     @exclusivity(unchecked) private var open: [Int] = []
     /// The elements of the record in document order, each open one followed by its children
     /// read so far: when an element closes, its children are moved from behind it into one
@@ -79,6 +83,18 @@ final class SAXRecordBuilder {
         self.limits = limits
         self.role = role
         self.onRecord = onRecord
+        onFlatRecord = nil
+        elements = .allocate(capacity: elementCapacity)
+    }
+
+    /// A builder that hands each record over flat (``XMLFlatRecord``), lent to `onFlatRecord`
+    /// for the call only.
+    init(sink: XMLErrorSink, limits: XMLLimits, role: @escaping (XMLStartTag) -> XMLNodeRole, onFlatRecord: @escaping (XMLFlatRecord) -> Void) {
+        self.sink = sink
+        self.limits = limits
+        self.role = role
+        onRecord = { _ in }
+        self.onFlatRecord = onFlatRecord
         elements = .allocate(capacity: elementCapacity)
     }
 
@@ -158,6 +174,11 @@ final class SAXRecordBuilder {
                 }
             }
         }
+        if onFlatRecord != nil {
+            let index = flat.appendNode(name: name, namespace: namespace, attributes: read, line: line, column: 0, parent: open.last ?? -1)
+            open.append(index)
+            return
+        }
         if elementCount == elementCapacity { growElements() }
         // Moved into its place: never copied (a copy retains each of its five references).
         (elements + elementCount).initialize(to: XMLElement(name: name, namespace: namespace, attributes: read, line: line))
@@ -171,6 +192,13 @@ final class SAXRecordBuilder {
         depth -= 1
         openNamePointers.removeLast()
         guard let index = open.popLast() else { return }
+        if let onFlatRecord {
+            if open.isEmpty {
+                onFlatRecord(flat)
+                flat.removeAll()
+            }
+            return
+        }
         let count = elementCount - index - 1
         if count > 0 {
             // Moved, not copied: a copy of an element retains each of its five references.
@@ -280,6 +308,10 @@ final class SAXRecordBuilder {
             limit("a text node of \(textCount) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
             return
         }
+        if onFlatRecord != nil {
+            endFlatText(node: open[open.count - 1])
+            return
+        }
         // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
         let element = elements + open[open.count - 1]
         if element.pointee.text.utf8.count + textCount > limits.maxTextBytes {
@@ -291,6 +323,20 @@ final class SAXRecordBuilder {
             element.pointee.text = value
         } else {
             element.pointee.text += value
+        }
+    }
+
+    /// ``endText()`` for a record read flat: the same limit, the same text.
+    private func endFlatText(node: Int) {
+        if flat.nodes[node].text.utf8.count + textCount > limits.maxTextBytes {
+            limit("the text of element <\(flat.nodes[node].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
+            return
+        }
+        let value = String(decoding: UnsafeBufferPointer(start: text, count: textCount), as: UTF8.self)
+        if flat.nodes[node].text.isEmpty {
+            flat.nodes[node].text = value
+        } else {
+            flat.nodes[node].text += value
         }
     }
 
@@ -306,6 +352,7 @@ final class SAXRecordBuilder {
         open.removeAll()
         elements.deinitialize(count: elementCount)
         elementCount = 0
+        flat.removeAll()
     }
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
