@@ -24,8 +24,14 @@ final class SAXRecordBuilder {
     private let onRecord: (XMLElement) -> Void
     /// Set when records are read flat (``XMLFlatRecord``) rather than as ``XMLElement`` trees.
     private let onFlatRecord: ((XMLFlatRecord) -> Void)?
+    /// Whether records are read flat (``onFlatRecord`` is set): asked without taking the closure.
+    private let readsFlat: Bool
     /// The record being read flat; emptied, its storage kept, after each record.
     @exclusivity(unchecked) private var flat = XMLFlatRecord()
+    /// The index in ``flat``'s namespaces of the namespace at ``flatNamespaceURI``; -1 when
+    /// none was looked up in the record being read.
+    @exclusivity(unchecked) private var flatNamespace = -1
+    @exclusivity(unchecked) private var flatNamespaceURI: UnsafePointer<xmlChar>?
     /// The parser feeding this builder; set before the first event.
     @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     @exclusivity(unchecked) private(set) var root: XMLStartTag?
@@ -84,6 +90,7 @@ final class SAXRecordBuilder {
         self.role = role
         self.onRecord = onRecord
         onFlatRecord = nil
+        readsFlat = false
         elements = .allocate(capacity: elementCapacity)
     }
 
@@ -95,6 +102,7 @@ final class SAXRecordBuilder {
         self.role = role
         onRecord = { _ in }
         self.onFlatRecord = onFlatRecord
+        readsFlat = true
         elements = .allocate(capacity: elementCapacity)
     }
 
@@ -120,20 +128,17 @@ final class SAXRecordBuilder {
             return
         }
         let line = self.line
-        // Bound once: each use of the property would retain and release the table.
-        let names: InternedNames = self.names
-        let name = localName.map { names.name(at: $0) } ?? ""
-        let namespace: String?
-        if uri == lastNamespace {
-            namespace = lastNamespaceName
-        } else {
+        let name = localName.map { interned($0) } ?? ""
+        if uri != lastNamespace {
             // Namespaces change rarely between elements: looked up, and the set asked, once per change.
-            namespace = uri.map { names.name(at: $0) }
+            let namespace = uri.map { interned($0) }
             lastNamespace = uri
             lastNamespaceName = namespace
             lastNamespaceIsXInclude = namespace.map { XMLErrorSink.xincludeNamespaces.contains($0) } ?? false
         }
-        if namespace != nil, lastNamespaceIsXInclude {
+        // The namespace's String is taken (a retain) only where it is kept: an element of a tree,
+        // the root, a tag outside records. A flat record keeps its namespaces by index.
+        if uri != nil, lastNamespaceIsXInclude {
             haltFinding = (
                 "xml.include-forbidden",
                 "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
@@ -142,14 +147,14 @@ final class SAXRecordBuilder {
             return
         }
         if !rootSeen {
-            root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line)
+            root = XMLStartTag(name: name, namespace: lastNamespaceName, depth: depth, line: line)
             rootSeen = true
         }
         let tagDepth = depth
         depth += 1
         openNamePointers.append(localName)
         if open.isEmpty {
-            guard case .record = role(XMLStartTag(name: name, namespace: namespace, depth: tagDepth, line: line)) else { return }
+            guard case .record = role(XMLStartTag(name: name, namespace: lastNamespaceName, depth: tagDepth, line: line)) else { return }
             recordNodes = 0
         }
         recordNodes += 1
@@ -165,8 +170,8 @@ final class SAXRecordBuilder {
             for index in 0..<attributeCount {
                 // localname, prefix, URI, value, end of value
                 let base = attributes + index * 5
-                let attributeName = base[0].map { names.name(at: $0) } ?? ""
-                let attributeNamespace = base[2].map { names.name(at: $0) }
+                let attributeName = base[0].map { interned($0) } ?? ""
+                let attributeNamespace = base[2].map { interned($0) }
                 read.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
                 if read.count > limits.maxAttributes {
                     limit("an element with more than \(limits.maxAttributes) attributes")
@@ -174,14 +179,19 @@ final class SAXRecordBuilder {
                 }
             }
         }
-        if onFlatRecord != nil {
-            let index = flat.appendNode(name: name, namespace: namespace, attributes: read, line: line, column: 0, parent: open.last ?? -1)
+        if readsFlat {
+            if flatNamespace < 0 || uri != flatNamespaceURI {
+                flatNamespace = flat.namespaceIndex(of: lastNamespaceName)
+                flatNamespaceURI = uri
+            }
+            let index = flat.appendNode(
+                name: name, namespace: flatNamespace, attributes: read, line: line, column: 0, parent: open.last ?? -1)
             open.append(index)
             return
         }
         if elementCount == elementCapacity { growElements() }
         // Moved into its place: never copied (a copy retains each of its five references).
-        (elements + elementCount).initialize(to: XMLElement(name: name, namespace: namespace, attributes: read, line: line))
+        (elements + elementCount).initialize(to: XMLElement(name: name, namespace: lastNamespaceName, attributes: read, line: line))
         open.append(elementCount)
         elementCount += 1
     }
@@ -192,10 +202,11 @@ final class SAXRecordBuilder {
         depth -= 1
         openNamePointers.removeLast()
         guard let index = open.popLast() else { return }
-        if let onFlatRecord {
-            if open.isEmpty {
+        if readsFlat {
+            flat.close(index)
+            if open.isEmpty, let onFlatRecord {
                 onFlatRecord(flat)
-                flat.removeAll()
+                emptyFlat()
             }
             return
         }
@@ -308,7 +319,7 @@ final class SAXRecordBuilder {
             limit("a text node of \(textCount) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
             return
         }
-        if onFlatRecord != nil {
+        if readsFlat {
             endFlatText(node: open[open.count - 1])
             return
         }
@@ -352,12 +363,24 @@ final class SAXRecordBuilder {
         open.removeAll()
         elements.deinitialize(count: elementCount)
         elementCount = 0
-        flat.removeAll()
+        emptyFlat()
     }
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        return names.name(at: pointer)
+        return interned(pointer)
+    }
+
+    /// The name at `pointer` from ``names``, the table lent without a retain and a release
+    /// around every element (the parser session holds it while the parser calls back).
+    private func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
+        Unmanaged.passUnretained(names)._withUnsafeGuaranteedRef { $0.name(at: pointer) }
+    }
+
+    /// Empties the flat record for the next one; its namespaces go with it.
+    private func emptyFlat() {
+        flat.removeAll()
+        flatNamespace = -1
     }
 
     /// An attribute value as SAX2 passes it: without entity substitution libxml2 writes a `&`

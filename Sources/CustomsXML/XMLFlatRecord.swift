@@ -16,6 +16,11 @@ public struct XMLFlatRecord: Sendable {
         var namespace: Int32
         var attributeStart: Int32
         var attributeCount: Int32
+        var parent: Int32
+        /// The index past the element's last descendant, once the element is complete: its
+        /// children are found among the places up to there, scanned in order (no chain of
+        /// sibling links to follow, each link a load waiting for the one before).
+        var end: Int32 = -1
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1
         var nextSibling: Int32 = -1
@@ -36,29 +41,34 @@ public struct XMLFlatRecord: Sendable {
 
     private mutating func append(_ element: XMLElement, parent: Int) {
         let index = appendNode(
-            name: element.name, namespace: element.namespace, attributes: element.attributes,
+            name: element.name, namespace: namespaceIndex(of: element.namespace), attributes: element.attributes,
             line: element.line, column: element.column, parent: parent)
         nodes[index].text = element.text
         for child in element.children { append(child, parent: index) }
+        close(index)
     }
 
-    /// Adds an element as the last child of `parent` (-1 for the record itself); returns its index.
+    /// Marks the element at `index` complete: its descendants are the places up to the last one.
+    mutating func close(_ index: Int) {
+        nodes[index].end = Int32(nodes.count)
+    }
+
+    /// The index of `namespace` among the record's namespaces, added when new.
+    mutating func namespaceIndex(of namespace: String?) -> Int {
+        if let found = namespaces.firstIndex(where: { $0 == namespace }) { return found }
+        namespaces.append(namespace)
+        return namespaces.count - 1
+    }
+
+    /// Adds an element as the last child of `parent` (-1 for the record itself), in the
+    /// namespace at `namespace` (``namespaceIndex(of:)``); returns its index.
     mutating func appendNode(
-        name: String, namespace: String?, attributes read: [XMLAttribute], line: Int, column: Int, parent: Int
+        name: String, namespace: Int, attributes read: [XMLAttribute], line: Int, column: Int, parent: Int
     ) -> Int {
         let index = nodes.count
-        let namespaceIndex: Int
-        if let last = namespaces.indices.last, namespaces[last] == namespace {
-            namespaceIndex = last
-        } else if let found = namespaces.firstIndex(where: { $0 == namespace }) {
-            namespaceIndex = found
-        } else {
-            namespaceIndex = namespaces.count
-            namespaces.append(namespace)
-        }
         nodes.append(Node(
-            name: name, text: "", line: line, column: column, namespace: Int32(namespaceIndex),
-            attributeStart: Int32(attributes.count), attributeCount: Int32(read.count)))
+            name: name, text: "", line: line, column: column, namespace: Int32(namespace),
+            attributeStart: Int32(attributes.count), attributeCount: Int32(read.count), parent: Int32(parent)))
         if !read.isEmpty { attributes += read }
         if parent >= 0 {
             let last = Int(nodes[parent].lastChild)
@@ -100,11 +110,13 @@ public struct XMLFlatRecord: Sendable {
     /// The index of the first child of `parent` with this local name.
     public func child(_ name: String, of parent: Int) -> Int? {
         let count = name.utf8.count
+        let owner = Int32(parent)
         return nodes.withUnsafeBufferPointer { nodes in
-            var index = Int(nodes[parent].firstChild)
-            while index >= 0 {
-                if nodes[index].name.utf8.count == count && nodes[index].name == name { return index }
-                index = Int(nodes[index].nextSibling)
+            let first = Int(nodes[parent].firstChild)
+            guard first >= 0 else { return nil }
+            for index in first..<Int(nodes[parent].end)
+            where nodes[index].parent == owner && nodes[index].name.utf8.count == count && nodes[index].name == name {
+                return index
             }
             return nil
         }
@@ -130,6 +142,15 @@ public struct XMLFlatRecord: Sendable {
             child = Int(nodes[child].nextSibling)
         }
         return element
+    }
+
+    /// The element at `index` as a field's value: an ``XMLElement`` with its name, text, line
+    /// and column only (no namespace, attributes nor children), all that reading a value and
+    /// making a finding about it look at.
+    public func fieldElement(at index: Int) -> XMLElement {
+        nodes.withUnsafeBufferPointer { nodes in
+            XMLElement(name: nodes[index].name, text: nodes[index].text, line: nodes[index].line, column: nodes[index].column)
+        }
     }
 
     /// The element at `index` as an ``XMLElement`` without its children: its name, namespace,

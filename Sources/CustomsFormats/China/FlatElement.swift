@@ -16,13 +16,15 @@ extension XMLElement: ChinaFieldSource {
 }
 
 /// An element of a record read flat (``XMLFlatRecord``), by index: its fields become
-/// ``XMLElement`` values only when read.
+/// ``XMLElement`` values only when read, and only with what reading a value looks at.
 struct FlatElement: ChinaFieldSource {
     var record: XMLFlatRecord
     var index: Int
 
+    /// The field's name, text, line and column: all the reading helpers of ``DeclarationDraft``
+    /// look at (``XMLFlatRecord/fieldElement(at:)``).
     func child(_ name: String) -> XMLElement? {
-        record.child(name, of: index).map { record.element(at: $0) }
+        record.child(name, of: index).map { record.fieldElement(at: $0) }
     }
 
     var line: Int { record.line(index) }
