@@ -104,6 +104,11 @@ public struct XMLFlatRecord: Sendable {
     /// The element's own character data, as ``XMLElement/text``.
     public func text(_ index: Int) -> String { nodes[index].text }
 
+    /// `body` of the element's text, lent in place rather than copied.
+    public func withText<Result>(_ index: Int, _ body: (String) -> Result) -> Result {
+        nodes.withUnsafeBufferPointer { body($0[index].text) }
+    }
+
     /// Whether the element has child elements.
     public func hasChildren(_ index: Int) -> Bool { nodes[index].firstChild >= 0 }
 

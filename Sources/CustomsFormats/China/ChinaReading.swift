@@ -164,10 +164,9 @@ extension DeclarationDraft {
     /// (document order is the order of the flat record).
     mutating func reportPlaceholders(in record: XMLFlatRecord) {
         var reported: Set<PlaceholderSpot>?
-        for index in 0..<record.count where !record.hasChildren(index) {
-            let untrimmed = record.text(index)
-            guard Placeholder.mayBePlaceholder(untrimmed: untrimmed) else { continue }
-            let text = XMLText.trimmed(untrimmed)
+        for index in 0..<record.count
+        where !record.hasChildren(index) && record.withText(index, Placeholder.mayBePlaceholder(untrimmed:)) {
+            let text = XMLText.trimmed(record.text(index))
             guard Placeholder.isPlaceholder(text) else { continue }
             let key = PlaceholderSpot(line: record.line(index), column: .number(record.column(index)))
             if reported == nil {
