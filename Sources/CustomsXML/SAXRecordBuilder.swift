@@ -103,6 +103,8 @@ final class SAXRecordBuilder {
         onRecord = { _ in }
         self.onFlatRecord = onFlatRecord
         readsFlat = true
+        // No element of a tree is built.
+        elementCapacity = 0
         elements = .allocate(capacity: elementCapacity)
     }
 
@@ -238,7 +240,7 @@ final class SAXRecordBuilder {
     }
 
     private func growElements() {
-        let capacity = elementCapacity * 2
+        let capacity = max(elementCapacity * 2, 64)
         let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
         grown.moveInitialize(from: elements, count: elementCount)
         elements.deallocate()
