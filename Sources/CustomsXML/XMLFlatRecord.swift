@@ -104,9 +104,10 @@ public struct XMLFlatRecord: Sendable {
     /// The element's own character data, as ``XMLElement/text``.
     public func text(_ index: Int) -> String { nodes[index].text }
 
-    /// `body` of the element's text, lent in place rather than copied.
-    public func withText<Result>(_ index: Int, _ body: (String) -> Result) -> Result {
-        nodes.withUnsafeBufferPointer { body($0[index].text) }
+    /// Whether the element's text passes `test`, the text lent in place rather than copied
+    /// (not generic: called from other modules, a generic one ran unspecialized).
+    public func text(_ index: Int, satisfies test: (String) -> Bool) -> Bool {
+        nodes.withUnsafeBufferPointer { test($0[index].text) }
     }
 
     /// Whether the element has child elements.

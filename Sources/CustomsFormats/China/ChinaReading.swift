@@ -165,7 +165,7 @@ extension DeclarationDraft {
     mutating func reportPlaceholders(in record: XMLFlatRecord) {
         var reported: Set<PlaceholderSpot>?
         for index in 0..<record.count
-        where !record.hasChildren(index) && record.withText(index, Placeholder.mayBePlaceholder(untrimmed:)) {
+        where !record.hasChildren(index) && record.text(index, satisfies: Placeholder.mayBePlaceholder(untrimmed:)) {
             let text = XMLText.trimmed(record.text(index))
             guard Placeholder.isPlaceholder(text) else { continue }
             let key = PlaceholderSpot(line: record.line(index), column: .number(record.column(index)))
