@@ -21,16 +21,17 @@ extension BatchReport {
             chunk += "[]"
         } else {
             chunk += "["
-            for (index, file) in files.enumerated() {
+            // By index: each member is read where it lies (a copy of a file's result retains all it holds).
+            for index in files.indices {
                 chunk += index == 0 ? "\n    {" : ",\n    {"
                 chunk += "\n      \"file\": "
-                JSONValue.string(file.file).appendPretty(to: &chunk, indent: 3)
+                JSONValue.string(files[index].file).appendPretty(to: &chunk, indent: 3)
                 chunk += ",\n      \"format\": "
-                (file.format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
+                (files[index].format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
                 chunk += ",\n      \"declarations\": "
-                writeDeclarations(file.declarations, valid: validity(ofFileAt: index), into: &chunk, write: write)
+                writeDeclarations(files[index].declarations, valid: validity(ofFileAt: index), into: &chunk, write: write)
                 chunk += ",\n      \"findings\": "
-                writeArray(file.findings, into: &chunk, write: write) { $0.json }
+                writeArray(files[index].findings, into: &chunk, write: write) { $0.json }
                 chunk += "\n    }"
                 Self.flush(&chunk, write)
             }

@@ -35,17 +35,15 @@ public enum FileDiscovery {
     }
 
     private static func walk(_ directory: String, visited: inout Set<FolderIdentity>, into files: inout [String]) {
-        let fileManager = FileManager.default
         if let identity = FolderIdentity(directory), !visited.insert(identity).inserted { return }
-        guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else {
+        guard let entries = FolderEntry.list(directory) else {
             files.append(directory)
             return
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = base + "/" + name
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let path = base + "/" + entry.name
+            if entry.isDirectory(at: path) {
                 walk(path, visited: &visited, into: &files)
             } else {
                 files.append(path)

@@ -15,14 +15,18 @@ public struct FileProcessor: Sendable {
 
     public func process(_ path: String) -> FileResult {
         var result = FileResult(file: path)
-        if let refused = FileAdmission.check(path, limit: configuration.maxFileSize) {
-            result.findings.append(refused)
+        let size: Int?
+        switch FileAdmission.decide(path, limit: configuration.maxFileSize) {
+        case let .refused(finding):
+            result.findings.append(finding)
             return result
+        case let .admitted(statSize):
+            size = statSize
         }
         let facts: FileFacts
         // A large file is hashed on a thread of its own while it is parsed (with more than one job).
-        let large = configuration.jobs > 1 && (FileFacts.size(of: path) ?? 0) >= OverlappedReading.threshold
-        switch large ? FileFacts.peek(path) : FileFacts.read(path) {
+        let large = configuration.jobs > 1 && (size ?? 0) >= OverlappedReading.threshold
+        switch large ? FileFacts.peek(path) : FileFacts.read(path, size: size) {
         case let .success(read): facts = read
         case let .failure(error):
             result.findings.append(Finding(rule: "file.unreadable", message: error.description, file: path))
@@ -114,15 +118,26 @@ public struct FileProcessor: Sendable {
         let configuration = self.configuration
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
-        let outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
-            // Each draft is taken apart as it comes: no second array of whole drafts.
-            for draft in adapter.harmonize(record, context: &context) {
+        // Each draft is taken apart as it comes: no second array of whole drafts.
+        func take(_ drafts: [DeclarationDraft]) {
+            for draft in drafts {
                 let findings = RuleStage.check(draft.declaration, configuration: configuration)
                 if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
                 personalValues.formUnion(PersonalDataScrubber.values(in: draft.declaration))
                 if draft.declaration.id == nil { withoutID.append(result.declarations.count) }
                 result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
                 declarationFindings.append(draft.findings)
+            }
+        }
+        let outcome: XMLReadOutcome
+        if !overlapped, let flatAdapter = adapter as? any FlatRecordAdapter {
+            // Records read flat: no element tree is built for an adapter that reads by index.
+            outcome = reader.readFlat(role: adapter.role(for:)) { record in
+                take(flatAdapter.harmonize(flat: record, context: &context))
+            }
+        } else {
+            outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
+                take(adapter.harmonize(record, context: &context))
             }
         }
         result.findings += outcome.findings

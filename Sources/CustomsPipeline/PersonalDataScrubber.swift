@@ -10,14 +10,27 @@ enum PersonalDataScrubber {
     /// keeps no `asFiled`), gathered as each declaration is read.
     static func values(in declaration: Declaration) -> Set<String> {
         guard !declaration.personalData.isEmpty else { return [] }
+        // The few personal names are compared one by one (`==`, as the set compares them once
+        // hashed): no name of the declaration is hashed, nor copied without its `#n`.
+        let personal = Array(declaration.personalData)
         var values = Set<String>()
-        let sources = [declaration.asFiled] + declaration.goodsItems.map(\.asFiled)
-        for asFiled in sources {
-            for entry in asFiled.entries where declaration.personalData.contains(PersonalData.baseName(entry.name)) {
+        func gather(_ asFiled: AsFiled) {
+            for entry in asFiled.entries where isPersonal(entry.name, personal) {
                 if entry.raw.count >= 4 { values.insert(entry.raw) }
             }
         }
+        gather(declaration.asFiled)
+        for item in declaration.goodsItems { gather(item.asFiled) }
         return values
+    }
+
+    /// Whether the asFiled `name`, without its `#n` repetition suffix, is one of `personal`.
+    private static func isPersonal(_ name: String, _ personal: [String]) -> Bool {
+        // A name without a `#` byte is its own base name (a `#` is never part of a multi-byte
+        // character); any other is cut as ``PersonalData/baseName(_:)`` cuts it.
+        if !name.utf8.contains(UInt8(ascii: "#")) { return personal.contains { $0 == name } }
+        let base = PersonalData.baseName(name)
+        return personal.contains { $0 == base }
     }
 
     /// Masks `values` wherever a finding of the file quotes them.

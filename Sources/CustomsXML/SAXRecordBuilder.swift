@@ -22,9 +22,22 @@ final class SAXRecordBuilder {
     private let limits: XMLLimits
     private let role: (XMLStartTag) -> XMLNodeRole
     private let onRecord: (XMLElement) -> Void
+    /// Set when records are read flat (``XMLFlatRecord``) rather than as ``XMLElement`` trees.
+    private let onFlatRecord: ((XMLFlatRecord) -> Void)?
+    /// Whether records are read flat (``onFlatRecord`` is set): asked without taking the closure.
+    private let readsFlat: Bool
+    /// The record being read flat; emptied, its storage kept, after each record.
+    @exclusivity(unchecked) private var flat = XMLFlatRecord()
+    /// The index in ``flat``'s namespaces of the namespace at ``flatNamespaceURI``; -1 when
+    /// none was looked up in the record being read.
+    @exclusivity(unchecked) private var flatNamespace = -1
+    @exclusivity(unchecked) private var flatNamespaceURI: UnsafePointer<xmlChar>?
     /// The parser feeding this builder; set before the first event.
     @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
     @exclusivity(unchecked) private(set) var root: XMLStartTag?
+    /// Whether ``root`` is set: asked at every start tag, where comparing the optional to `nil`
+    /// copied it (two retains and two releases).
+    @exclusivity(unchecked) private var rootSeen = false
     /// True once a limit, XInclude or DOCTYPE ended the building.
     @exclusivity(unchecked) private(set) var halted = false
     /// The finding that ends the building, added by ``concludeHalt()``; a `nil` line is the
@@ -38,14 +51,14 @@ final class SAXRecordBuilder {
     /// The names of the open elements as the parser's dictionary holds them (each one interned
     /// in ``names`` at its start tag): kept as Strings only when the parse ends.
     @exclusivity(unchecked) private var openNamePointers: [UnsafePointer<xmlChar>?] = []
-    /// Where each element of the record being read that is still open sits on ``elements``,
-    /// the record first.
+    /// Where each element of the record being read that is still open sits on ``elements`` (on
+    /// ``flat`` when reading flat), the record first.
     @exclusivity(unchecked) private var open: [Int] = []
     /// The elements of the record in document order, each open one followed by its children
     /// read so far: when an element closes, its children are moved from behind it into one
-    /// array of the exact size (no array grown child by child, no element copied). Every place
-    /// holds an element: past ``elementCount`` an empty one, whose fields a new element's start
-    /// tag sets in place (an element built elsewhere and stored here was copied once more).
+    /// array of the exact size (no array grown child by child, no element copied). Places past
+    /// ``elementCount`` hold no element (uninitialized memory): a start tag initializes its
+    /// place with the new element, moved in, and a place moved out of is left as it is.
     @exclusivity(unchecked) private var elements: UnsafeMutablePointer<XMLElement>
     @exclusivity(unchecked) private var elementCount = 0
     @exclusivity(unchecked) private var elementCapacity = 64
@@ -76,17 +89,30 @@ final class SAXRecordBuilder {
         self.limits = limits
         self.role = role
         self.onRecord = onRecord
+        onFlatRecord = nil
+        readsFlat = false
         elements = .allocate(capacity: elementCapacity)
-        elements.initialize(repeating: Self.empty, count: elementCapacity)
+    }
+
+    /// A builder that hands each record over flat (``XMLFlatRecord``), lent to `onFlatRecord`
+    /// for the call only.
+    init(sink: XMLErrorSink, limits: XMLLimits, role: @escaping (XMLStartTag) -> XMLNodeRole, onFlatRecord: @escaping (XMLFlatRecord) -> Void) {
+        self.sink = sink
+        self.limits = limits
+        self.role = role
+        onRecord = { _ in }
+        self.onFlatRecord = onFlatRecord
+        readsFlat = true
+        // No element of a tree is built.
+        elementCapacity = 0
+        elements = .allocate(capacity: elementCapacity)
     }
 
     deinit {
-        elements.deinitialize(count: elementCapacity)
+        elements.deinitialize(count: elementCount)
         elements.deallocate()
         text.deallocate()
     }
-
-    private static let empty = XMLElement(name: "")
 
     private var line: Int { Int(customs_xml_parser_line(parser)) }
     private var column: Int { Int(customs_xml_parser_column(parser)) }
@@ -104,20 +130,17 @@ final class SAXRecordBuilder {
             return
         }
         let line = self.line
-        // Bound once: each use of the property would retain and release the table.
-        let names: InternedNames = self.names
-        let name = localName.map { names.name(at: $0) } ?? ""
-        let namespace: String?
-        if uri == lastNamespace {
-            namespace = lastNamespaceName
-        } else {
+        let name = localName.map { interned($0) } ?? ""
+        if uri != lastNamespace {
             // Namespaces change rarely between elements: looked up, and the set asked, once per change.
-            namespace = uri.map { names.name(at: $0) }
+            let namespace = uri.map { interned($0) }
             lastNamespace = uri
             lastNamespaceName = namespace
             lastNamespaceIsXInclude = namespace.map { XMLErrorSink.xincludeNamespaces.contains($0) } ?? false
         }
-        if namespace != nil, lastNamespaceIsXInclude {
+        // The namespace's String is taken (a retain) only where it is kept: an element of a tree,
+        // the root, a tag outside records. A flat record keeps its namespaces by index.
+        if uri != nil, lastNamespaceIsXInclude {
             haltFinding = (
                 "xml.include-forbidden",
                 "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
@@ -125,12 +148,15 @@ final class SAXRecordBuilder {
             halt()
             return
         }
-        if root == nil { root = XMLStartTag(name: name, namespace: namespace, depth: depth, line: line) }
+        if !rootSeen {
+            root = XMLStartTag(name: name, namespace: lastNamespaceName, depth: depth, line: line)
+            rootSeen = true
+        }
         let tagDepth = depth
         depth += 1
         openNamePointers.append(localName)
         if open.isEmpty {
-            guard case .record = role(XMLStartTag(name: name, namespace: namespace, depth: tagDepth, line: line)) else { return }
+            guard case .record = role(XMLStartTag(name: name, namespace: lastNamespaceName, depth: tagDepth, line: line)) else { return }
             recordNodes = 0
         }
         recordNodes += 1
@@ -146,8 +172,8 @@ final class SAXRecordBuilder {
             for index in 0..<attributeCount {
                 // localname, prefix, URI, value, end of value
                 let base = attributes + index * 5
-                let attributeName = base[0].map { names.name(at: $0) } ?? ""
-                let attributeNamespace = base[2].map { names.name(at: $0) }
+                let attributeName = base[0].map { interned($0) } ?? ""
+                let attributeNamespace = base[2].map { interned($0) }
                 read.append(XMLAttribute(name: attributeName, namespace: attributeNamespace, value: Self.value(from: base[3], to: base[4])))
                 if read.count > limits.maxAttributes {
                     limit("an element with more than \(limits.maxAttributes) attributes")
@@ -155,13 +181,19 @@ final class SAXRecordBuilder {
                 }
             }
         }
+        if readsFlat {
+            if flatNamespace < 0 || uri != flatNamespaceURI {
+                flatNamespace = flat.namespaceIndex(of: lastNamespaceName)
+                flatNamespaceURI = uri
+            }
+            let index = flat.appendNode(
+                name: name, namespace: flatNamespace, attributes: read, line: line, column: 0, parent: open.last ?? -1)
+            open.append(index)
+            return
+        }
         if elementCount == elementCapacity { growElements() }
-        // Built in place on the stack: never copied (a copy retains each of its five references).
-        let element = elements + elementCount
-        element.pointee.name = name
-        element.pointee.namespace = namespace
-        if !read.isEmpty { element.pointee.attributes = read }
-        element.pointee.line = line
+        // Moved into its place: never copied (a copy retains each of its five references).
+        (elements + elementCount).initialize(to: XMLElement(name: name, namespace: lastNamespaceName, attributes: read, line: line))
         open.append(elementCount)
         elementCount += 1
     }
@@ -172,6 +204,14 @@ final class SAXRecordBuilder {
         depth -= 1
         openNamePointers.removeLast()
         guard let index = open.popLast() else { return }
+        if readsFlat {
+            flat.close(index)
+            if open.isEmpty, let onFlatRecord {
+                onFlatRecord(flat)
+                emptyFlat()
+            }
+            return
+        }
         let count = elementCount - index - 1
         if count > 0 {
             // Moved, not copied: a copy of an element retains each of its five references.
@@ -180,15 +220,12 @@ final class SAXRecordBuilder {
                 buffer.baseAddress!.moveInitialize(from: children, count: count)
                 initialized = count
             }
-            children.initialize(repeating: Self.empty, count: count)
             elementCount = index + 1
         }
         // Complete, it stays where it is: the last child of its parent so far.
         if open.isEmpty {
             elementCount = 0
-            var record = Self.empty
-            swap(&record, &elements.pointee)
-            onRecord(record)
+            onRecord(elements.move())
         }
     }
 
@@ -203,10 +240,9 @@ final class SAXRecordBuilder {
     }
 
     private func growElements() {
-        let capacity = elementCapacity * 2
+        let capacity = max(elementCapacity * 2, 64)
         let grown = UnsafeMutablePointer<XMLElement>.allocate(capacity: capacity)
-        grown.moveInitialize(from: elements, count: elementCapacity)
-        (grown + elementCapacity).initialize(repeating: Self.empty, count: capacity - elementCapacity)
+        grown.moveInitialize(from: elements, count: elementCount)
         elements.deallocate()
         elements = grown
         elementCapacity = capacity
@@ -285,6 +321,10 @@ final class SAXRecordBuilder {
             limit("a text node of \(textCount) bytes exceeds the limit of \(limits.maxTextBytes) bytes; the document is refused, not truncated")
             return
         }
+        if readsFlat {
+            endFlatText(node: open[open.count - 1])
+            return
+        }
         // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
         let element = elements + open[open.count - 1]
         if element.pointee.text.utf8.count + textCount > limits.maxTextBytes {
@@ -299,6 +339,20 @@ final class SAXRecordBuilder {
         }
     }
 
+    /// ``endText()`` for a record read flat: the same limit, the same text.
+    private func endFlatText(node: Int) {
+        if flat.nodes[node].text.utf8.count + textCount > limits.maxTextBytes {
+            limit("the text of element <\(flat.nodes[node].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
+            return
+        }
+        let value = String(decoding: UnsafeBufferPointer(start: text, count: textCount), as: UTF8.self)
+        if flat.nodes[node].text.isEmpty {
+            flat.nodes[node].text = value
+        } else {
+            flat.nodes[node].text += value
+        }
+    }
+
     // MARK: Helpers
 
     private func limit(_ message: String) {
@@ -309,13 +363,26 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
-        elements.update(repeating: Self.empty, count: elementCount)
+        elements.deinitialize(count: elementCount)
         elementCount = 0
+        emptyFlat()
     }
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        return names.name(at: pointer)
+        return interned(pointer)
+    }
+
+    /// The name at `pointer` from ``names``, the table lent without a retain and a release
+    /// around every element (the parser session holds it while the parser calls back).
+    private func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
+        Unmanaged.passUnretained(names)._withUnsafeGuaranteedRef { $0.name(at: pointer) }
+    }
+
+    /// Empties the flat record for the next one; its namespaces go with it.
+    private func emptyFlat() {
+        flat.removeAll()
+        flatNamespace = -1
     }
 
     /// An attribute value as SAX2 passes it: without entity substitution libxml2 writes a `&`

@@ -100,6 +100,29 @@ public struct XMLDocumentReader: Sendable {
         role: (XMLStartTag) -> XMLNodeRole,
         onRecord: (XMLElement) -> Void
     ) -> XMLReadOutcome {
+        withoutActuallyEscaping(role) { role in
+            withoutActuallyEscaping(onRecord) { onRecord in
+                run { sink in SAXRecordBuilder(sink: sink, limits: limits, role: role, onRecord: onRecord) }
+            }
+        }
+    }
+
+    /// ``read(role:onRecord:)`` with each record handed over flat (``XMLFlatRecord``), lent to
+    /// `onRecord` for the call only: no ``XMLElement`` tree is built. The findings and the
+    /// outcome are those of ``read(role:onRecord:)``.
+    public func readFlat(
+        role: (XMLStartTag) -> XMLNodeRole,
+        onRecord: (XMLFlatRecord) -> Void
+    ) -> XMLReadOutcome {
+        withoutActuallyEscaping(role) { role in
+            withoutActuallyEscaping(onRecord) { onRecord in
+                run { sink in SAXRecordBuilder(sink: sink, limits: limits, role: role, onFlatRecord: onRecord) }
+            }
+        }
+    }
+
+    /// Reads the document into the builder `makeBuilder` makes for the reading's finding sink.
+    private func run(_ makeBuilder: (XMLErrorSink) -> SAXRecordBuilder) -> XMLReadOutcome {
         XMLLibrary.prepare()
         let sink = XMLErrorSink(file: displayName)
         let input: GuardedInput
@@ -115,26 +138,22 @@ public struct XMLDocumentReader: Sendable {
             input = GuardedInput(descriptor: descriptor, limits: limits, sink: sink)
         }
         defer { if descriptor >= 0 { close(descriptor) } }
-        return withoutActuallyEscaping(role) { role in
-            withoutActuallyEscaping(onRecord) { onRecord in
-                let builder = SAXRecordBuilder(sink: sink, limits: limits, role: role, onRecord: onRecord)
-                let ending = SAXPushParser.parse(
-                    builder: builder, sink: sink, url: path, encoding: encoding, schema: schema, immutable: false
-                ) { buffer, count in
-                    buffer.withMemoryRebound(to: CChar.self, capacity: count) { Int(input.read(into: $0, count: count)) }
-                }
-                var stopped = Self.conclude(ending, builder: builder, sink: sink)
-                if let refusal = input.refusal {
-                    sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
-                    sink.add(refusal, limits: limits)
-                    stopped = true
-                }
-                if sink.schemaOverflow > 0 {
-                    sink.add("schema.violation", "\(sink.schemaOverflow) more schema violations in this document are not listed", line: nil, column: nil)
-                }
-                return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: builder.root)
-            }
+        let builder = makeBuilder(sink)
+        let ending = SAXPushParser.parse(
+            builder: builder, sink: sink, url: path, encoding: encoding, schema: schema, immutable: false
+        ) { buffer, count in
+            buffer.withMemoryRebound(to: CChar.self, capacity: count) { Int(input.read(into: $0, count: count)) }
         }
+        var stopped = Self.conclude(ending, builder: builder, sink: sink)
+        if let refusal = input.refusal {
+            sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
+            sink.add(refusal, limits: limits)
+            stopped = true
+        }
+        if sink.schemaOverflow > 0 {
+            sink.add("schema.violation", "\(sink.schemaOverflow) more schema violations in this document are not listed", line: nil, column: nil)
+        }
+        return XMLReadOutcome(findings: sink.findings, stopped: stopped, root: builder.root)
     }
 
     /// Whether reading stopped early, with the findings that say why: a halt by the builder

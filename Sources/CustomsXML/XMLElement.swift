@@ -115,7 +115,12 @@ public enum XMLText {
     /// Removes XML white space (space, tab, CR, LF) at both ends; other characters are kept.
     public static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
-        // Most text has nothing to trim: the string itself, without a copy.
+        // Most text has nothing to trim: the string itself, without a copy. Its two ends are
+        // read from its bytes in place (`first` and `last` of the view walk String indices).
+        let untouched = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty || (!isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1]))
+        }
+        if untouched == true { return text }
         if let head = utf8.first, let tail = utf8.last, !isSpace(head), !isSpace(tail) { return text }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = utf8.lastIndex(where: { !isSpace($0) })!

@@ -87,6 +87,25 @@ struct XMLMarkupGuard {
                     guard countText(end - index) else { return false }
                     index = end
                     if index == bytes.count { return true }
+                    // The `<` of an end tag or a start tag, with the byte after it at hand: what
+                    // ``step(_:)`` makes of the two, without stepping through `.open`.
+                    if index + 1 < bytes.count {
+                        let next = base.load(fromByteOffset: index + 1, as: UInt8.self)
+                        if next == UInt8(ascii: "/") {
+                            textRun = 0
+                            skip(to: .tag)
+                            index += 2
+                            continue
+                        }
+                        if next != UInt8(ascii: "!") && next != UInt8(ascii: "?") {
+                            // The byte after `<` is then read in `.startTag`, as `.open` passes it on.
+                            attributes = 0
+                            textRun = 0
+                            state = .startTag
+                            index += 1
+                            continue
+                        }
+                    }
                 case let .quoted(quote):
                     index = Self.find(quote, in: base, from: index, to: bytes.count)
                     if index == bytes.count { return true }
@@ -94,6 +113,11 @@ struct XMLMarkupGuard {
                     // Names and white space: only quotes, `>` and `=` change anything.
                     index = Self.findMarkup(in: base, from: index, to: bytes.count)
                     if index == bytes.count { return true }
+                    if base.load(fromByteOffset: index, as: UInt8.self) == Self.gt {
+                        state = .text
+                        index += 1
+                        continue
+                    }
                 case .skipping where matched == 0:
                     // Until the terminator's first byte nothing changes but the CDATA text count.
                     let end = Self.find(terminator[0], in: base, from: index, to: bytes.count)
@@ -102,6 +126,13 @@ struct XMLMarkupGuard {
                     }
                     index = end
                     if index == bytes.count { return true }
+                    if terminator == .tag {
+                        // The `>` of an end tag (or `<!…>`): the whole terminator, as ``step(_:)`` matches it.
+                        matched = 1
+                        state = .text
+                        index += 1
+                        continue
+                    }
                 default:
                     break
                 }

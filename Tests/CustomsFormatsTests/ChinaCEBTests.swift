@@ -1,7 +1,9 @@
 import CustomsCore
 import CustomsPipeline
+import CustomsFormats
 import CustomsTestSupport
 import Foundation
+import CustomsXML
 import Testing
 
 @Suite("China cross-border e-commerce (cn-ceb)")
@@ -126,5 +128,33 @@ struct ChinaCEBTests {
         #expect(violating == [
             "CEB303Message.xml", "CEB505Message.xml", "CEB509Message.xml", "CEB603Message.xml", "CEB607Message.xml",
         ])
+    }
+}
+
+/// The CEB adapter reads an inventory flat exactly as it reads its element tree.
+@Suite struct ChinaCEBFlatReadingTests {
+    @Test func theFlatReadingGivesTheDraftsOfTheTree() throws {
+        let codeLists = try CodeLists(directory: TestPaths.schemas)
+        var text = try String(contentsOfFile: TestPaths.corpus("cn-ceb/CEB621Message.xml"), encoding: .utf8)
+        // Findings too: template text, an empty flag, a missing commodity code.
+        text = text.replacing(#/<ceb:ebcName>[^<]*</ceb:ebcName>/#, with: "<ceb:ebcName>string</ceb:ebcName>")
+        text = text.replacing(#/<ceb:note>[^<]*</ceb:note>/#, with: "<ceb:note> token </ceb:note>")
+        text = text.replacingOccurrences(of: "<ceb:ieFlag>I</ceb:ieFlag>", with: "<ceb:ieFlag> </ceb:ieFlag>")
+        text = text.replacingOccurrences(of: "<ceb:gcode>", with: "<ceb:gcode>x")
+        let path = try TestPaths.scratch().appendingPathComponent("CEB621Message.xml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let adapter = ChinaCEBAdapter()
+        let reader = XMLDocumentReader(path: path)
+        var treeDrafts: [DeclarationDraft] = []
+        var flatDrafts: [DeclarationDraft] = []
+        var treeContext = HarmonizeContext(file: path, codeLists: codeLists, messageType: "CEB621")
+        var flatContext = treeContext
+        _ = reader.read(role: adapter.role(for:)) { treeDrafts += adapter.harmonize($0, context: &treeContext) }
+        _ = reader.readFlat(role: adapter.role(for:)) { flatDrafts += adapter.harmonize(flat: $0, context: &flatContext) }
+        #expect(treeDrafts.count == 10)
+        #expect(flatDrafts.map(\.declaration) == treeDrafts.map(\.declaration))
+        #expect(flatDrafts.map(\.findings) == treeDrafts.map(\.findings))
+        let rules = Set(flatDrafts.flatMap(\.findings).map(\.rule))
+        #expect(rules.isSuperset(of: ["field.placeholder", "field.missing", "field.invalid"]))
     }
 }

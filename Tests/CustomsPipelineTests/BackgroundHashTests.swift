@@ -24,6 +24,16 @@ import Testing
         #expect(peeked.size == first.size)
         #expect(peeked.prefix == first.prefix)
         #expect(FileFacts.size(of: path) == first.size)
+        // Told the size, the reader takes a read stopping there as the end; told a wrong one, it
+        // reads on to the end all the same (when its buffer fills, in chunks, as for a file
+        // that grew, and keeps no contents).
+        for told in [first.size, first.size - 1, first.size + 1, 0] {
+            let known = try FileFacts.read(path, size: told).get()
+            #expect(known.sha256 == first.sha256)
+            #expect(known.size == first.size)
+            #expect(known.prefix.count == first.prefix.count)
+            #expect(known.contents?.count == (max(4096, told + 1) > first.size ? first.size : nil))
+        }
     }
 
     @Test("a file the hash thread cannot read gives the reason reading it first gives")

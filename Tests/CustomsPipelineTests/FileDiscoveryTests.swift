@@ -20,6 +20,28 @@ import Testing
         #expect(files == [folder.path + "/manifest.csv", folder.path + "/sub/other.csv"])
     }
 
+    /// Folders, files, a FIFO and links to each are told apart from the folder listing's types;
+    /// a link to a folder is walked, a link to a file listed.
+    @Test func entriesAreToldByTheirTypeAndLinksFollowed() throws {
+        let folder = try TestPaths.scratch()
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("b-sub"), withIntermediateDirectories: false)
+        try Data("id\nD2\n".utf8).write(to: folder.appendingPathComponent("b-sub/inner.csv"))
+        try Data("id\nD1\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        #expect(mkfifo(folder.appendingPathComponent("c-fifo.xml").path, 0o644) == 0)
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("d-link.csv").path, withDestinationPath: "a.csv")
+        let outside = try TestPaths.scratch()
+        try Data("id\nD3\n".utf8).write(to: outside.appendingPathComponent("far.csv"))
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("e-far").path, withDestinationPath: outside.path)
+        let base = folder.path
+        #expect(try FileDiscovery.files(in: [base]) == [
+            base + "/a.csv", base + "/b-sub/inner.csv", base + "/c-fifo.xml", base + "/d-link.csv", base + "/e-far/far.csv",
+        ])
+        let fifo = FileProcessor(configuration: try PipelineConfiguration.load()).process(base + "/c-fifo.xml")
+        #expect(fifo.findings.map(\.rule) == ["file.unreadable"])
+        #expect(fifo.findings.first?.message == "not a regular file (a FIFO, device or socket); it is not read")
+    }
+
     @Test func aBrokenLinkIsListedAndItsReadingSaysWhereItPoints() throws {
         let folder = try TestPaths.scratch()
         let link = folder.appendingPathComponent("Dec-missing.xml").path

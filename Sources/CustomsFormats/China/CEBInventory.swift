@@ -9,24 +9,27 @@ enum CEBInventory {
     /// ``personalData`` in the order they are read, sorted once.
     static let personalDataInOrder = personalData.sorted()
 
-    static func read(_ record: XMLElement, messageType: String, codeLists: CodeLists, draft: inout DeclarationDraft) {
+    /// Reads the `Inventory` record (index 0 of `record`), its elements by index: only the
+    /// fields read become ``XMLElement`` values (``XMLFlatRecord/element(at:)``).
+    static func read(_ record: XMLFlatRecord, messageType: String, codeLists: CodeLists, draft: inout DeclarationDraft) {
         draft.declaration.declaringCountry = DeclarationDraft.china
-        guard let head = record.child("InventoryHead") else {
-            draft.finding("field.missing", "the Inventory has no InventoryHead: no header data can be read", at: record, field: nil)
+        guard let headIndex = record.child("InventoryHead", of: 0) else {
+            draft.finding("field.missing", "the Inventory has no InventoryHead: no header data can be read", at: record.shallowElement(at: 0), field: nil)
             readItems(record, header: nil, codeLists: codeLists, draft: &draft)
             return
         }
+        let head = FlatElement(record: record, index: headIndex)
         for name in ["invtNo", "preNo", "copNo"] where draft.declaration.id == nil {
             draft.declaration.id = draft.text(head.child(name), field: "id")
         }
         if draft.declaration.id == nil {
-            draft.missing("no inventory number: invtNo, preNo and copNo are all empty", at: head, field: "id")
+            draft.missing("no inventory number: invtNo, preNo and copNo are all empty", at: head.element, field: "id")
         }
         let flag = head.child("ieFlag")
         if let flag, !flag.trimmedText.isEmpty {
             draft.declaration.direction = draft.direction(flag, system: .china, codeLists: codeLists)
         } else {
-            draft.missing("ieFlag is empty: the inventory does not say whether it is an import (I) or an export (E)", at: flag ?? head, field: "direction")
+            draft.missing("ieFlag is empty: the inventory does not say whether it is an import (I) or an export (E)", at: flag ?? head.element, field: "direction")
         }
         draft.declaration.procedure = draft.text(head.child("tradeMode"), field: "procedure")
         draft.declaration.customsOffice = draft.text(head.child("customsCode"), field: "customsOffice")
@@ -36,7 +39,7 @@ enum CEBInventory {
             draft.declaration.lodgedAt = applied.at
             draft.declaration.lodgedOn = applied.date
         } else if appTime?.trimmedText.isEmpty ?? true {
-            draft.missing("appTime is empty: the inventory has no lodgement time", at: appTime ?? head, field: "lodgedAt")
+            draft.missing("appTime is empty: the inventory has no lodgement time", at: appTime ?? head.element, field: "lodgedAt")
         }
         if let declTime = draft.text(head.child("declTime"), field: "asFiled.declTime") {
             draft.declaration.asFiled.set("declTime", declTime)
@@ -58,7 +61,7 @@ enum CEBInventory {
     /// The e-commerce company (`ebcName`/`ebcCode`) is the exporter; in CEB621 the buyer is the
     /// importer (a private person: identity number and telephone are personal data, kept in
     /// `asFiled` only); the agent is the declarant; `ownerName` (CEB603) stays in `asFiled`.
-    static func readParties(_ head: XMLElement, messageType: String, draft: inout DeclarationDraft) {
+    static func readParties(_ head: FlatElement, messageType: String, draft: inout DeclarationDraft) {
         draft.declaration.exporter = draft.party(name: [head.child("ebcName")], ids: [head.child("ebcCode")], country: nil, field: "exporter")
         draft.declaration.declarant = draft.party(name: [head.child("agentName")], ids: [head.child("agentCode")], country: nil, field: "declarant")
         if let buyer = draft.text(head.child("buyerName"), field: "importer.name") {
@@ -77,20 +80,16 @@ enum CEBInventory {
         }
     }
 
-    static func readItems(_ record: XMLElement, header: XMLElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
+    static func readItems(_ record: XMLFlatRecord, header: FlatElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
         // The header's currency is looked up once, not once per goods item.
         let currency = header?.child("currency")
-        // The items are read in place (a copy of an element retains all it holds), into room
-        // made for all of them at once.
-        record.children.withUnsafeBufferPointer { children in
-            let count = children.reduce(0) { $0 + ($1.name == "InventoryList" ? 1 : 0) }
-            draft.declaration.goodsItems.reserveCapacity(draft.declaration.goodsItems.count + count)
-            var index = 0
-            for position in children.indices where children[position].name == "InventoryList" {
-                draft.declaration.goodsItems.append(ChinaGoodsItem.read(
-                    children[position], names: .cebInventory, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft))
-                index += 1
-            }
+        // Into room made for all of them at once.
+        let items = record.children("InventoryList", of: 0)
+        draft.declaration.goodsItems.reserveCapacity(draft.declaration.goodsItems.count + items.count)
+        for (index, position) in items.enumerated() {
+            draft.declaration.goodsItems.append(ChinaGoodsItem.read(
+                FlatElement(record: record, index: position), names: .cebInventory, index: index, fallbackCurrency: currency,
+                codeLists: codeLists, draft: &draft))
         }
     }
 }

@@ -22,7 +22,7 @@ public import CustomsXML
 /// Findings: `field.missing` (no inventory number, no `ieFlag`, no `appTime`, an empty
 /// `gcode`), `field.invalid`, `field.placeholder`, `code.country`, `code.currency`,
 /// `code.unit`, `code.transport-mode`, `code.direction` (the CEB603 sample's `ieFlag` `a`).
-public struct ChinaCEBAdapter: XMLFormatAdapter {
+public struct ChinaCEBAdapter: FlatRecordAdapter {
     public let format = "cn-ceb"
     public static let namespace = "http://www.chinaport.gov.cn/ceb"
     public var messages: CEBMessageTable
@@ -56,7 +56,12 @@ public struct ChinaCEBAdapter: XMLFormatAdapter {
     }
 
     public func harmonize(_ record: XMLElement, context: inout HarmonizeContext) -> [DeclarationDraft] {
-        var draft = DeclarationDraft(format: format, messageType: context.messageType, file: context.file, line: record.line)
+        harmonize(flat: XMLFlatRecord(record), context: &context)
+    }
+
+    /// The inventory read by index, without an ``XMLElement`` tree (``FlatRecordAdapter``).
+    public func harmonize(flat record: XMLFlatRecord, context: inout HarmonizeContext) -> [DeclarationDraft] {
+        var draft = DeclarationDraft(format: format, messageType: context.messageType, file: context.file, line: record.line(0))
         CEBInventory.read(record, messageType: context.messageType, codeLists: context.codeLists, draft: &draft)
         draft.reportPlaceholders(in: record)
         return [draft]

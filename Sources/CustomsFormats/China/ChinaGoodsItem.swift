@@ -24,7 +24,7 @@ enum ChinaGoodsItem {
     /// Reads the item at `index`; `fallbackCurrency` is the header's currency (a CEB inventory's
     /// 币制, the currency of every price of the inventory) when the item has none of its own.
     static func read(
-        _ element: XMLElement, names: Elements, index: Int, fallbackCurrency: XMLElement? = nil,
+        _ element: some ChinaFieldSource, names: Elements, index: Int, fallbackCurrency: XMLElement? = nil,
         codeLists: CodeLists, draft: inout DeclarationDraft
     ) -> GoodsItem {
         // The field paths are built only for a finding (``DeclarationDraft/text(_:path:)``).
@@ -34,7 +34,7 @@ enum ChinaGoodsItem {
         item.sequence = draft.integer(element.child(names.sequence), path: field() + ".sequence")
         let sequence = item.sequence
         draft.commodityCode(
-            element.child(names.code), in: element, sequence: sequence.map { "\($0)" } ?? "\(index + 1)", field: field(), into: &item)
+            element.child(names.code), in: element.element, sequence: sequence.map { "\($0)" } ?? "\(index + 1)", field: field(), into: &item)
         item.description = draft.text(element.child(names.description), path: field() + ".description")
         item.originCountry = draft.country(
             element.child(names.origin), authority: .china, codeLists: codeLists,

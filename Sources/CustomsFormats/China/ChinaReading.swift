@@ -34,11 +34,11 @@ extension DeclarationDraft {
     /// subheading absent.
     /// The goods item's label (its sequence) and its field path are built only for a finding.
     mutating func commodityCode(
-        _ element: XMLElement?, in item: XMLElement, sequence: @autoclosure () -> String, field: @autoclosure () -> String,
+        _ element: XMLElement?, in item: @autoclosure () -> XMLElement, sequence: @autoclosure () -> String, field: @autoclosure () -> String,
         into goods: inout GoodsItem
     ) {
         guard let element else {
-            missing("goods item \(sequence()) has no commodity code element (CodeTS/gcode)", at: item, field: field() + ".nationalCode")
+            missing("goods item \(sequence()) has no commodity code element (CodeTS/gcode)", at: item(), field: field() + ".nationalCode")
             return
         }
         guard let code = text(element, path: field() + ".nationalCode") else {
@@ -155,6 +155,27 @@ extension DeclarationDraft {
         element.pointee.children.withUnsafeBufferPointer { children in
             guard let first = children.baseAddress else { return }
             for index in children.indices { reportPlaceholders(at: first + index, reported: &reported) }
+        }
+    }
+}
+
+extension DeclarationDraft {
+    /// ``reportPlaceholders(in:)`` for a record read flat: the same findings in the same order
+    /// (document order is the order of the flat record).
+    mutating func reportPlaceholders(in record: XMLFlatRecord) {
+        var reported: Set<PlaceholderSpot>?
+        for index in 0..<record.count
+        where !record.hasChildren(index) && record.text(index, satisfies: Placeholder.mayBePlaceholder(untrimmed:)) {
+            let text = XMLText.trimmed(record.text(index))
+            guard Placeholder.isPlaceholder(text) else { continue }
+            let key = PlaceholderSpot(line: record.line(index), column: .number(record.column(index)))
+            if reported == nil {
+                reported = Set(findings.filter { $0.rule == "field.placeholder" }.map { PlaceholderSpot(line: $0.line, column: $0.column) })
+            }
+            if !reported!.contains(key) {
+                reported!.insert(key)
+                finding("field.placeholder", "\(record.name(index)) holds template text '\(text)' instead of a value", at: record.shallowElement(at: index), field: nil)
+            }
         }
     }
 }
