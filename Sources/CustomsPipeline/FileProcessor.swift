@@ -130,10 +130,16 @@ public struct FileProcessor: Sendable {
             }
         }
         let outcome: XMLReadOutcome
-        if !overlapped, let flatAdapter = adapter as? any FlatRecordAdapter {
+        if let flatAdapter = adapter as? any FlatRecordAdapter {
             // Records read flat: no element tree is built for an adapter that reads by index.
-            outcome = reader.readFlat(role: adapter.role(for:)) { record in
+            outcome = OverlappedReading.readFlat(reader, adapter: adapter, overlapped: overlapped) { record in
                 take(flatAdapter.harmonize(flat: record, context: &context))
+            }
+        } else if overlapped {
+            // The parser thread builds the cheaper flat record; the tree the adapter reads is
+            // made from it on this thread, which has time to spare while the parser works.
+            outcome = OverlappedReading.readFlat(reader, adapter: adapter, overlapped: true) { record in
+                take(adapter.harmonize(record.element(at: 0), context: &context))
             }
         } else {
             outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in

@@ -25,6 +25,17 @@ enum OverlappedReading {
         return handOver(consume) { emit in reader.read(role: adapter.role(for:), onRecord: emit) }
     }
 
+    /// ``read(_:adapter:overlapped:consume:)`` with the records read flat (``XMLFlatRecord``):
+    /// on a second thread the parser builds no ``XMLElement`` tree, only the cheaper flat record,
+    /// and hands a copy of each over (the builder then starts the next record in new storage).
+    /// Unoverlapped, each record is lent to `consume` for the call only.
+    static func readFlat(
+        _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLFlatRecord) -> Void
+    ) -> XMLReadOutcome {
+        guard overlapped else { return reader.readFlat(role: adapter.role(for:), onRecord: consume) }
+        return handOver(consume) { emit in reader.readFlat(role: adapter.role(for:), onRecord: emit) }
+    }
+
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
     /// reader assembles declarations on a second thread while `consume` (rules, keeping the
     /// declaration) runs on this one — the same hand-over as for XML records — and reads the
