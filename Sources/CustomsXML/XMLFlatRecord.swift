@@ -110,6 +110,15 @@ public struct XMLFlatRecord: Sendable {
         nodes.withUnsafeBufferPointer { test($0[index].text) }
     }
 
+    /// The value of the element's attribute with this local name, as ``XMLElement/attribute(_:)``.
+    public func attribute(_ name: String, of index: Int) -> String? {
+        let start = Int(nodes[index].attributeStart)
+        for position in start..<(start + Int(nodes[index].attributeCount)) where attributes[position].name == name {
+            return attributes[position].value
+        }
+        return nil
+    }
+
     /// Whether the element has child elements.
     public func hasChildren(_ index: Int) -> Bool { nodes[index].firstChild >= 0 }
 
