@@ -22,6 +22,23 @@ import Testing
         #expect(two.root == one.root)
     }
 
+    @Test func theSameFlatRecordsInTheSameOrder() {
+        let reader = XMLDocumentReader(path: TestPaths.sample("cbd-rail-consignment-altynkol.xml"))
+        let adapter = CBDXMLAdapter()
+        var trees: [XMLElement] = []
+        let one = OverlappedReading.read(reader, adapter: adapter, overlapped: false) { trees.append($0) }
+        var direct: [XMLElement] = []
+        let two = OverlappedReading.readFlat(reader, adapter: adapter, overlapped: false) { direct.append($0.element(at: 0)) }
+        var overlapped: [XMLElement] = []
+        let three = OverlappedReading.readFlat(reader, adapter: adapter, overlapped: true) { overlapped.append($0.element(at: 0)) }
+        #expect(!trees.isEmpty)
+        #expect(direct == trees)
+        #expect(overlapped == trees)
+        #expect(two.findings == one.findings && three.findings == one.findings)
+        #expect(two.stopped == one.stopped && three.stopped == one.stopped)
+        #expect(three.root == one.root)
+    }
+
     @Test("a CSV file read on a second thread gives the same declarations, findings and order", arguments: [
         "Samples/forwarder-manifest-ru.csv", "Tests/Fixtures/csv/id-comes-back-after-another-declaration.csv",
         "Tests/Fixtures/csv/unclosed-quote.csv", "Tests/Fixtures/csv/russian-excel-cp1251-semicolon-decimal-comma.csv",

@@ -1,0 +1,74 @@
+import CustomsCore
+import CustomsFormats
+import CustomsTestSupport
+import CustomsXML
+import Foundation
+import Testing
+
+/// The cbd-xml adapter reads a record flat exactly as it reads the record's element tree: the
+/// same declarations, the same findings, the same reading outcome.
+@Suite struct CBDFlatReadingTests {
+    /// Every cbd-xml document among the Samples and the test fixtures.
+    static let documents: [String] = {
+        let root = TestPaths.packageRoot
+        var found: [String] = []
+        for folder in ["Samples", "Tests/Fixtures"] {
+            let base = root.appendingPathComponent(folder)
+            guard let walk = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walk where url.pathExtension == "xml" {
+                guard let data = try? Data(contentsOf: url), data.count < 1 << 20,
+                      String(decoding: data.prefix(4096), as: UTF8.self).contains(CBDXML.namespace) else { continue }
+                found.append(url.path)
+            }
+        }
+        return found.sorted()
+    }()
+
+    static func bothReadings(_ path: String, schema: XMLSchema? = nil) throws -> (tree: [DeclarationDraft], flat: [DeclarationDraft]) {
+        let codeLists = try CodeLists(directory: TestPaths.schemas)
+        let adapter = CBDXMLAdapter()
+        let reader = XMLDocumentReader(path: path, schema: schema)
+        var tree: [DeclarationDraft] = []
+        var flat: [DeclarationDraft] = []
+        var treeContext = HarmonizeContext(file: path, codeLists: codeLists, messageType: "Declarations")
+        var flatContext = treeContext
+        let treeOutcome = reader.read(role: adapter.role(for:)) { tree += adapter.harmonize($0, context: &treeContext) }
+        let flatOutcome = reader.readFlat(role: adapter.role(for:)) { flat += adapter.harmonize(flat: $0, context: &flatContext) }
+        #expect(flatOutcome.findings == treeOutcome.findings)
+        #expect(flatOutcome.stopped == treeOutcome.stopped)
+        #expect(flatContext.fileFindings == treeContext.fileFindings)
+        return (tree, flat)
+    }
+
+    @Test func theSamplesAndFixturesReadTheSameFlat() throws {
+        #expect(Self.documents.count >= 10)
+        var declarations = 0
+        for path in Self.documents {
+            let (tree, flat) = try Self.bothReadings(path)
+            #expect(flat.map(\.declaration) == tree.map(\.declaration), "\(path)")
+            #expect(flat.map(\.findings) == tree.map(\.findings), "\(path)")
+            declarations += flat.count
+        }
+        #expect(declarations > 10)
+    }
+
+    @Test func findingsOfEveryKindReadTheSameFlat() throws {
+        var text = try String(contentsOfFile: TestPaths.sample("cbd-rail-consignment-altynkol.xml"), encoding: .utf8)
+        // A value that is no known code, a bad date and time, template text, a bad number, an
+        // absent sequence number's neighbour with letters in it.
+        text = text.replacing(#/<Direction>[^<]*</Direction>/#, with: "<Direction>sideways</Direction>")
+        text = text.replacing(#/<LodgementDate>[^<]*</LodgementDate>/#, with: "<LodgementDate>2025-13-45</LodgementDate>")
+        text = text.replacing(#/<LodgementDateTime>[^<]*</LodgementDateTime>/#, with: "<LodgementDateTime>noon</LodgementDateTime>")
+        text = text.replacing(#/<Amount>[^<]*</Amount>/#, with: "<Amount> string </Amount>")
+        text = text.replacing(#/<TotalPackageQuantity>[^<]*</TotalPackageQuantity>/#, with: "<TotalPackageQuantity>3x</TotalPackageQuantity>")
+        text = text.replacing(#/<SequenceNumeric>1</SequenceNumeric>/#, with: "<SequenceNumeric>1.5</SequenceNumeric>")
+        let path = try TestPaths.scratch().appendingPathComponent("cbd-findings.xml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let (tree, flat) = try Self.bothReadings(path)
+        #expect(!flat.isEmpty)
+        #expect(flat.map(\.declaration) == tree.map(\.declaration))
+        #expect(flat.map(\.findings) == tree.map(\.findings))
+        let rules = Set(flat.flatMap(\.findings).map(\.rule))
+        #expect(rules.isSuperset(of: ["field.invalid", "field.placeholder"]))
+    }
+}
