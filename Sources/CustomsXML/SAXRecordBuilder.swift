@@ -341,16 +341,12 @@ final class SAXRecordBuilder {
 
     /// ``endText()`` for a record read flat: the same limit, the same text.
     private func endFlatText(node: Int) {
-        if flat.nodes[node].text.utf8.count + textCount > limits.maxTextBytes {
+        if flat.textByteCount(node) + textCount > limits.maxTextBytes {
             limit("the text of element <\(flat.nodes[node].name)> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
             return
         }
-        let value = String(decoding: UnsafeBufferPointer(start: text, count: textCount), as: UTF8.self)
-        if flat.nodes[node].text.isEmpty {
-            flat.nodes[node].text = value
-        } else {
-            flat.nodes[node].text += value
-        }
+        // The bytes are kept as they are: the String is made when the text is read.
+        flat.appendText(UnsafeBufferPointer(start: text, count: textCount), to: node)
     }
 
     // MARK: Helpers

@@ -9,7 +9,10 @@
 public struct XMLFlatRecord: Sendable {
     struct Node: Sendable {
         var name: String
-        var text: String
+        /// The element's text: its UTF-8 bytes in ``XMLFlatRecord/textBytes``, made a String
+        /// only when read (the parsing thread copies bytes, the reader decodes them).
+        var textStart: Int32 = 0
+        var textCount: Int32 = 0
         var line: Int
         var column: Int
         /// Index in ``XMLFlatRecord/namespaces``.
@@ -31,6 +34,8 @@ public struct XMLFlatRecord: Sendable {
     var namespaces: [String?] = []
     /// The attributes of every element, each element's in one run.
     var attributes: [XMLAttribute] = []
+    /// The texts of every element, each element's in one run of UTF-8 bytes.
+    var textBytes: [UInt8] = []
 
     init() {}
 
@@ -43,7 +48,8 @@ public struct XMLFlatRecord: Sendable {
         let index = appendNode(
             name: element.name, namespace: namespaceIndex(of: element.namespace), attributes: element.attributes,
             line: element.line, column: element.column, parent: parent)
-        nodes[index].text = element.text
+        var text = element.text
+        text.withUTF8 { appendText($0, to: index) }
         for child in element.children { append(child, parent: index) }
         close(index)
     }
@@ -67,7 +73,7 @@ public struct XMLFlatRecord: Sendable {
     ) -> Int {
         let index = nodes.count
         nodes.append(Node(
-            name: name, text: "", line: line, column: column, namespace: Int32(namespace),
+            name: name, line: line, column: column, namespace: Int32(namespace),
             attributeStart: Int32(attributes.count), attributeCount: Int32(read.count), parent: Int32(parent)))
         if !read.isEmpty { attributes += read }
         if parent >= 0 {
@@ -82,11 +88,32 @@ public struct XMLFlatRecord: Sendable {
         return index
     }
 
+    /// Adds `bytes` to the end of the text of the element at `index` (text split by a comment
+    /// or a CDATA section adds up in one element, as in ``XMLElement/text``).
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, to index: Int) {
+        guard !bytes.isEmpty else { return }
+        let start = Int(nodes[index].textStart)
+        let count = Int(nodes[index].textCount)
+        if count == 0 {
+            nodes[index].textStart = Int32(textBytes.count)
+        } else if start + count != textBytes.count {
+            // Another element's text came between: the element's text moves to the end first.
+            nodes[index].textStart = Int32(textBytes.count)
+            textBytes.append(contentsOf: Array(textBytes[start..<(start + count)]))
+        }
+        textBytes.append(contentsOf: bytes)
+        nodes[index].textCount = Int32(count + bytes.count)
+    }
+
+    /// The number of UTF-8 bytes of the element's text.
+    func textByteCount(_ index: Int) -> Int { Int(nodes[index].textCount) }
+
     /// Empties the record, keeping its storage for the next one.
     mutating func removeAll() {
         nodes.removeAll(keepingCapacity: true)
         namespaces.removeAll(keepingCapacity: true)
         attributes.removeAll(keepingCapacity: true)
+        textBytes.removeAll(keepingCapacity: true)
     }
 
     /// The number of elements, the record included.
@@ -102,12 +129,17 @@ public struct XMLFlatRecord: Sendable {
     public func column(_ index: Int) -> Int { nodes[index].column }
 
     /// The element's own character data, as ``XMLElement/text``.
-    public func text(_ index: Int) -> String { nodes[index].text }
+    public func text(_ index: Int) -> String {
+        let count = Int(nodes[index].textCount)
+        guard count > 0 else { return "" }
+        let start = Int(nodes[index].textStart)
+        return textBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
+    }
 
     /// Whether the element's text passes `test`, the text lent in place rather than copied
     /// (not generic: called from other modules, a generic one ran unspecialized).
     public func text(_ index: Int, satisfies test: (String) -> Bool) -> Bool {
-        nodes.withUnsafeBufferPointer { test($0[index].text) }
+        test(text(index))
     }
 
     /// The value of the element's attribute with this local name, as ``XMLElement/attribute(_:)``.
@@ -164,7 +196,7 @@ public struct XMLFlatRecord: Sendable {
     /// making a finding about it look at.
     public func fieldElement(at index: Int) -> XMLElement {
         nodes.withUnsafeBufferPointer { nodes in
-            XMLElement(name: nodes[index].name, text: nodes[index].text, line: nodes[index].line, column: nodes[index].column)
+            XMLElement(name: nodes[index].name, text: text(index), line: nodes[index].line, column: nodes[index].column)
         }
     }
 
@@ -176,6 +208,6 @@ public struct XMLFlatRecord: Sendable {
         return XMLElement(
             name: node.name, namespace: namespaces[Int(node.namespace)],
             attributes: node.attributeCount == 0 ? [] : Array(attributes[start..<(start + Int(node.attributeCount))]),
-            text: node.text, line: node.line, column: node.column)
+            text: text(index), line: node.line, column: node.column)
     }
 }

@@ -72,4 +72,19 @@ import Testing
         #expect(flat.map { $0.element(at: 0) } == trees)
         #expect(flat.first?.element(at: 0).attributes.map(\.value) == ["a&b", "1"])
     }
+
+    /// An element's text read after a child's text (its bytes no longer last in the record) is
+    /// still one text, as in the tree; so are texts of several bytes per character.
+    @Test func textAroundChildrenAddsUpInOneElement() throws {
+        let path = try TestPaths.scratch().appendingPathComponent("record.xml").path
+        try """
+        <?xml version="1.0"?>
+        <Root><Item>один<A>α</A>два<!-- c --><B>β<C>γ</C>б</B>три<![CDATA[ ж ]]></Item><Item><A>x</A>y</Item></Root>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (trees, flat) = Self.bothReadings(path, record: "Item")
+        #expect(trees.count == 2)
+        #expect(flat.map { $0.element(at: 0) } == trees)
+        #expect(flat.first?.text(0) == "одиндватри ж ")
+        #expect(flat.first.map { XMLFlatRecord($0.element(at: 0)).element(at: 0) } == trees.first)
+    }
 }
