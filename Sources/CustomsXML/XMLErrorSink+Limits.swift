@@ -34,6 +34,16 @@ extension XMLErrorSink {
         return "the control character \(code), which XML does not allow"
     }
 
+    /// A readable `encoding.invalid` message for libxml2's "Input is not proper UTF-8, indicate
+    /// encoding ! Bytes: 0xC8 0xCC ..." (bytes that are not UTF-8, the encoding the document
+    /// declares or defaults to), `nil` for other messages. Which legacy encoding the bytes are
+    /// in is not guessed: both of the corridor's usual ones are named.
+    static func notUTF8(_ message: String) -> String? {
+        guard message.hasPrefix("Input is not proper UTF-8") else { return nil }
+        let bytes = message.range(of: "Bytes: ").map { " (\(message[$0.upperBound...]))" } ?? ""
+        return "the bytes here\(bytes) are not UTF-8, the encoding the document declares (or, without a declaration, the XML default); if it was saved as windows-1251 (Russian or Kazakh) or GBK (Chinese), its XML declaration must say so, or pass --encoding"
+    }
+
     /// Adds the finding for a refusal of ``XMLMarkupGuard``.
     func add(_ refusal: XMLMarkupGuard.Refusal, limits: XMLLimits) {
         switch refusal {

@@ -42,6 +42,8 @@ final class XMLErrorSink {
             if let character = Self.disallowedCharacter(message) {
                 // A valid byte in any encoding, but not a character XML allows.
                 add("xml.malformed", character, line: line, column: column)
+            } else if let notUTF8 = Self.notUTF8(message) {
+                add("encoding.invalid", notUTF8, line: line, column: column)
             } else if message.contains("UTF-8") || message.contains("encoding") || message.contains("Char 0x") {
                 add("encoding.invalid", message, line: line, column: column)
             } else {

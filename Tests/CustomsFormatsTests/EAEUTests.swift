@@ -176,4 +176,13 @@ struct EAEUTests {
         #expect(result.rules("encoding.invalid").count == 1)
         #expect(result.declarations.isEmpty)
     }
+
+    /// libxml2's "Input is not proper UTF-8, indicate encoding !" told in the user's terms,
+    /// where the bytes are, and what to do.
+    @Test func bytesThatAreNotUTF8AreExplained() throws {
+        let result = try harmonized(TestPaths.fixture("eaeu/declares-utf8-but-is-windows-1251.xml"))
+        let finding = try #require(result.rules("encoding.invalid").first)
+        #expect(finding.line == 12)
+        #expect(finding.message == "the bytes here (0xC8 0xCC 0x3C 0x2F) are not UTF-8, the encoding the document declares (or, without a declaration, the XML default); if it was saved as windows-1251 (Russian or Kazakh) or GBK (Chinese), its XML declaration must say so, or pass --encoding")
+    }
 }
