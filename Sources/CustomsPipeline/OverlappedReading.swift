@@ -6,7 +6,8 @@ import Foundation
 
 /// Streams the records of one XML document, or the declarations of one CSV file, to a consumer
 /// in document order; for a large file the reader (libxml2, the CSV reader) runs on a second
-/// thread while the consumer (the format adapter, the rules) runs on this one.
+/// thread while the consumer (the format adapter, the rules) runs on this one, and the file is
+/// read (and an XML file's markup guarded) on a third.
 ///
 /// The records, the findings and their order are the same either way: the parser thread hands
 /// records over in batches through a bounded FIFO (at most ``capacity`` batches of
@@ -22,7 +23,9 @@ enum OverlappedReading {
         _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLElement) -> Void
     ) -> XMLReadOutcome {
         guard overlapped else { return reader.read(role: adapter.role(for:), onRecord: consume) }
-        return handOver(consume) { emit in reader.read(role: adapter.role(for:), onRecord: emit) }
+        var reader = reader
+        reader.readsAhead = true
+        return handOver(consume) { [reader] emit in reader.read(role: adapter.role(for:), onRecord: emit) }
     }
 
     /// ``read(_:adapter:overlapped:consume:)`` with the records read flat (``XMLFlatRecord``):
@@ -33,7 +36,9 @@ enum OverlappedReading {
         _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLFlatRecord) -> Void
     ) -> XMLReadOutcome {
         guard overlapped else { return reader.readFlat(role: adapter.role(for:), onRecord: consume) }
-        return handOver(consume) { emit in reader.readFlat(role: adapter.role(for:), onRecord: emit) }
+        var reader = reader
+        reader.readsAhead = true
+        return handOver(consume) { [reader] emit in reader.readFlat(role: adapter.role(for:), onRecord: emit) }
     }
 
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV

@@ -19,7 +19,9 @@ enum SAXPushParser {
     }
 
     private static let chunkSize = 512
-    private static let readSize = 4096
+    /// The first read, then every read after it.
+    static let headSize = 4
+    static let readSize = 4096
 
     /// Parses one document; `read` fills a buffer and returns the byte count, 0 at the end, -1
     /// on failure (a refusal of the markup guard: reading stops at once). `immutable` is a
@@ -36,7 +38,7 @@ enum SAXPushParser {
         var buffer = [UInt8](repeating: 0, count: readSize + chunkSize)
         return buffer.withUnsafeMutableBufferPointer { storage -> Ending in
             let base = storage.baseAddress!
-            let headCount = read(base, 4)
+            let headCount = read(base, headSize)
             if headCount < 0 { return Ending(wellFormed: false, line: 0) }
             // A document of four bytes or more, in the encoding it declares, starts the same on
             // a kept parser reset for it as on a new one.

@@ -47,6 +47,9 @@ public struct XMLDocumentReader: Sendable {
     /// The file's bytes when they were already read (to hash and sniff them): the document is
     /// then parsed from them, exactly as from the file, and the file is not opened again.
     public var contents: [UInt8]?
+    /// Whether the file is read, and its markup guarded, on a thread of its own ahead of the
+    /// parser (a large file): the parser is fed the same chunks, and stops at the same read.
+    public var readsAhead = false
 
     public init(
         path: String, displayName: String? = nil, encoding: String? = nil, schema: XMLSchema? = nil,
@@ -125,19 +128,24 @@ public struct XMLDocumentReader: Sendable {
     private func run(_ makeBuilder: (XMLErrorSink) -> SAXRecordBuilder) -> XMLReadOutcome {
         XMLLibrary.prepare()
         let sink = XMLErrorSink(file: displayName)
-        let input: GuardedInput
+        let origin: GuardedSource.Origin
         var descriptor: Int32 = -1
         if let contents {
-            input = GuardedInput(contents: contents, limits: limits, sink: sink)
+            origin = .memory(contents)
         } else {
             descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
                 sink.add("file.unreadable", "cannot open the file: \(String(cString: strerror(errno)))", line: nil, column: nil)
                 return XMLReadOutcome(findings: sink.findings, stopped: true, root: nil)
             }
-            input = GuardedInput(descriptor: descriptor, limits: limits, sink: sink)
+            origin = .descriptor(descriptor)
         }
         defer { if descriptor >= 0 { close(descriptor) } }
+        let input = readsAhead
+            ? GuardedInput(readingAheadOf: GuardedSource(origin, limits: limits), sink: sink)
+            : GuardedInput(source: GuardedSource(origin, limits: limits), sink: sink)
+        // The reader ahead stops before the file is closed.
+        defer { input.close() }
         let builder = makeBuilder(sink)
         let ending = SAXPushParser.parse(
             builder: builder, sink: sink, url: path, encoding: encoding, schema: schema, immutable: false
