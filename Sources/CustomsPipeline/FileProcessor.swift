@@ -142,7 +142,7 @@ public struct FileProcessor: Sendable {
                 take(adapter.harmonize(record.element(at: 0), context: &context))
             }
         } else {
-            outcome = OverlappedReading.read(reader, adapter: adapter, overlapped: overlapped) { record in
+            outcome = reader.read(role: adapter.role(for:)) { record in
                 take(adapter.harmonize(record, context: &context))
             }
         }

@@ -19,19 +19,11 @@ enum OverlappedReading {
     static let batchSize = 32
     static let capacity = 8
 
-    static func read(
-        _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLElement) -> Void
-    ) -> XMLReadOutcome {
-        guard overlapped else { return reader.read(role: adapter.role(for:), onRecord: consume) }
-        var reader = reader
-        reader.readsAhead = true
-        return handOver(consume) { [reader] emit in reader.read(role: adapter.role(for:), onRecord: emit) }
-    }
-
-    /// ``read(_:adapter:overlapped:consume:)`` with the records read flat (``XMLFlatRecord``):
-    /// on a second thread the parser builds no ``XMLElement`` tree, only the cheaper flat record,
-    /// and hands a copy of each over (the builder then starts the next record in new storage).
-    /// Unoverlapped, each record is lent to `consume` for the call only.
+    /// The records of an XML document read flat (``XMLFlatRecord``): on a second thread the
+    /// parser builds no ``XMLElement`` tree, only the cheaper flat record, and hands a copy of each
+    /// over (the builder then starts the next record in new storage); an adapter that reads trees
+    /// makes its tree from the record on this thread. Unoverlapped, each record is lent to
+    /// `consume` for the call only.
     static func readFlat(
         _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLFlatRecord) -> Void
     ) -> XMLReadOutcome {

@@ -8,25 +8,11 @@ import Testing
 /// Parsing on a second thread hands over the same records in the same order, with the same
 /// outcome, as reading on one.
 @Suite struct OverlappedReadingTests {
-    @Test func theSameRecordsInTheSameOrder() {
-        let reader = XMLDocumentReader(path: TestPaths.sample("cbd-rail-consignment-altynkol.xml"))
-        let adapter = CBDXMLAdapter()
-        var direct: [XMLElement] = []
-        let one = OverlappedReading.read(reader, adapter: adapter, overlapped: false) { direct.append($0) }
-        var overlapped: [XMLElement] = []
-        let two = OverlappedReading.read(reader, adapter: adapter, overlapped: true) { overlapped.append($0) }
-        #expect(!direct.isEmpty)
-        #expect(overlapped == direct)
-        #expect(two.findings == one.findings)
-        #expect(two.stopped == one.stopped)
-        #expect(two.root == one.root)
-    }
-
     @Test func theSameFlatRecordsInTheSameOrder() {
         let reader = XMLDocumentReader(path: TestPaths.sample("cbd-rail-consignment-altynkol.xml"))
         let adapter = CBDXMLAdapter()
         var trees: [XMLElement] = []
-        let one = OverlappedReading.read(reader, adapter: adapter, overlapped: false) { trees.append($0) }
+        let one = reader.read(role: adapter.role(for:)) { trees.append($0) }
         var direct: [XMLElement] = []
         let two = OverlappedReading.readFlat(reader, adapter: adapter, overlapped: false) { direct.append($0.element(at: 0)) }
         var overlapped: [XMLElement] = []
