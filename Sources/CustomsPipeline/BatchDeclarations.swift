@@ -63,14 +63,7 @@ public struct BatchDeclarations: DeclarationCollection, MatchFactsProviding, Sen
 
     /// The index of the file and the position in it.
     private func locate(_ position: Int) -> (Int, Int) {
-        // The last file whose start is at or before `position`.
-        var low = 0
-        var high = lists.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= position { low = middle } else { high = middle - 1 }
-        }
-        return (low, position - starts[low])
+        SequenceStarts.locate(position, in: starts)
     }
 
     public struct Iterator: IteratorProtocol {

@@ -211,14 +211,7 @@ public struct MatchFactsTable: Sendable {
     }
 
     private func locate(_ position: Int) -> (Int, Int) {
-        if lists.count == 1 { return (0, position) }
-        var low = 0
-        var high = lists.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= position { low = middle } else { high = middle - 1 }
-        }
-        return (low, position - starts[low])
+        lists.count == 1 ? (0, position) : SequenceStarts.locate(position, in: starts)
     }
 }
 
