@@ -19,18 +19,20 @@ enum OverlappedReading {
     static let batchSize = 32
     static let capacity = 8
 
-    /// The records of an XML document read flat (``XMLFlatRecord``): on a second thread the
-    /// parser builds no ``XMLElement`` tree, only the cheaper flat record, and hands a copy of each
-    /// over (the builder then starts the next record in new storage); an adapter that reads trees
-    /// makes its tree from the record on this thread. Unoverlapped, each record is lent to
-    /// `consume` for the call only.
+    /// The records of an XML document read flat (``XMLFlatRecord``), each lent to `consume` for
+    /// the call only. Overlapped, the parsing thread only logs the events of complete records
+    /// (``XMLRecordLog``) and the records are built from the logs on this thread, which has time
+    /// to spare while the parser works; unoverlapped, the parser builds each record.
     static func readFlat(
         _ reader: XMLDocumentReader, adapter: any XMLFormatAdapter, overlapped: Bool, consume: (XMLFlatRecord) -> Void
     ) -> XMLReadOutcome {
         guard overlapped else { return reader.readFlat(role: adapter.role(for:), onRecord: consume) }
         var reader = reader
         reader.readsAhead = true
-        return handOver(consume) { [reader] emit in reader.readFlat(role: adapter.role(for:), onRecord: emit) }
+        var records = XMLRecordLog.Reader()
+        return handOver({ log in records.forEachRecord(in: log, consume) }, batchSize: 1) { [reader] emit in
+            reader.readLogged(role: adapter.role(for:), onLog: emit)
+        }
     }
 
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
@@ -43,11 +45,11 @@ enum OverlappedReading {
         guard overlapped else { return reader.read(onDeclaration: consume) }
         var reader = reader
         reader.readsAhead = true
-        return handOver(consume) { [reader] emit in reader.read(onDeclaration: emit) }
+        return handOver(consume, batchSize: batchSize) { [reader] emit in reader.read(onDeclaration: emit) }
     }
 
     /// Runs `produce` on a second thread, handing what it emits over in batches through a
-    /// ``BoundedPipe`` to `consume` on this one, in order; returns `produce`'s outcome once both
+    /// ``BoundedPipe`` to `consume` on this one, in order, `batchSize` items at a time; returns `produce`'s outcome once both
     /// sides are done.
     ///
     /// The batches consumed go back to the producer, which lets go of them when it hands over its
@@ -55,7 +57,7 @@ enum OverlappedReading {
     /// freeing another thread's memory) and that work leaves the consumer's. At most the batches
     /// consumed between two hand-overs wait there.
     private static func handOver<Item: Sendable, Outcome: Sendable>(
-        _ consume: (Item) -> Void, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
+        _ consume: (Item) -> Void, batchSize: Int, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
     ) -> Outcome {
         let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
         let spent = LockedValue<[[Item]]>([])

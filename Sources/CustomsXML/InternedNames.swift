@@ -26,7 +26,7 @@ final class InternedNames {
         return name
     }
 
-    private static func slot(of pointer: UnsafePointer<xmlChar>, mask: Int) -> Int {
+    static func slot(of pointer: UnsafePointer<xmlChar>, mask: Int) -> Int {
         // Fibonacci hashing of the address (dictionary strings are packed, not aligned).
         let bits = UInt(bitPattern: pointer)
         return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask

@@ -26,6 +26,14 @@ final class SAXRecordBuilder {
     private let onFlatRecord: ((XMLFlatRecord) -> Void)?
     /// Whether records are read flat (``onFlatRecord`` is set): asked without taking the closure.
     private let readsFlat: Bool
+    /// Set when complete records are handed over as logged events (``XMLRecordLog``).
+    private let onLog: ((XMLRecordLog) -> Void)?
+    /// Whether records are logged (``onLog`` is set).
+    private let logsRecords: Bool
+    /// Writes the logs handed to ``onLog``; set when records are logged.
+    @exclusivity(unchecked) private var log: XMLRecordLog.Writer?
+    /// The text bytes of each element of the record being logged that is still open.
+    @exclusivity(unchecked) private var openTextBytes: [Int] = []
     /// The record being read flat; emptied, its storage kept, after each record.
     @exclusivity(unchecked) private var flat = XMLFlatRecord()
     /// The index in ``flat``'s namespaces of the namespace at ``flatNamespaceURI``; -1 when
@@ -91,6 +99,8 @@ final class SAXRecordBuilder {
         self.onRecord = onRecord
         onFlatRecord = nil
         readsFlat = false
+        onLog = nil
+        logsRecords = false
         elements = .allocate(capacity: elementCapacity)
     }
 
@@ -103,12 +113,32 @@ final class SAXRecordBuilder {
         onRecord = { _ in }
         self.onFlatRecord = onFlatRecord
         readsFlat = true
+        onLog = nil
+        logsRecords = false
         // No element of a tree is built.
         elementCapacity = 0
         elements = .allocate(capacity: elementCapacity)
     }
 
+    /// A builder that logs the events of complete records (``XMLRecordLog``) and hands each log
+    /// over to `onLog` when it is full, and the last one at ``finishLog()``: the records are
+    /// built elsewhere. The findings, and where the building halts, are those of the other builders.
+    init(sink: XMLErrorSink, limits: XMLLimits, role: @escaping (XMLStartTag) -> XMLNodeRole, onLog: @escaping (XMLRecordLog) -> Void) {
+        self.sink = sink
+        self.limits = limits
+        self.role = role
+        onRecord = { _ in }
+        onFlatRecord = nil
+        readsFlat = false
+        self.onLog = onLog
+        logsRecords = true
+        log = XMLRecordLog.Writer()
+        elementCapacity = 0
+        elements = .allocate(capacity: elementCapacity)
+    }
+
     deinit {
+        log?.deallocate()
         elements.deinitialize(count: elementCount)
         elements.deallocate()
         text.deallocate()
@@ -130,7 +160,6 @@ final class SAXRecordBuilder {
             return
         }
         let line = self.line
-        let name = localName.map { interned($0) } ?? ""
         if uri != lastNamespace {
             // Namespaces change rarely between elements: looked up, and the set asked, once per change.
             let namespace = uri.map { interned($0) }
@@ -143,20 +172,20 @@ final class SAXRecordBuilder {
         if uri != nil, lastNamespaceIsXInclude {
             haltFinding = (
                 "xml.include-forbidden",
-                "the document carries an XInclude element (<\(name)>); a declaration must not, and what it points to is never read",
+                "the document carries an XInclude element (<\(interned(localName))>); a declaration must not, and what it points to is never read",
                 line)
             halt()
             return
         }
         if !rootSeen {
-            root = XMLStartTag(name: name, namespace: lastNamespaceName, depth: depth, line: line)
+            root = XMLStartTag(name: interned(localName), namespace: lastNamespaceName, depth: depth, line: line)
             rootSeen = true
         }
         let tagDepth = depth
         depth += 1
         openNamePointers.append(localName)
         if open.isEmpty {
-            guard case .record = role(XMLStartTag(name: name, namespace: lastNamespaceName, depth: tagDepth, line: line)) else { return }
+            guard case .record = role(XMLStartTag(name: interned(localName), namespace: lastNamespaceName, depth: tagDepth, line: line)) else { return }
             recordNodes = 0
         }
         recordNodes += 1
@@ -164,6 +193,11 @@ final class SAXRecordBuilder {
             limit("one declaration holds more than \(limits.maxRecordNodes) XML nodes")
             return
         }
+        if logsRecords {
+            logStart(localName: localName, uri: uri, line: line, attributeCount: attributeCount, attributes: attributes)
+            return
+        }
+        let name = interned(localName)
         // libxml2 keeps no column on nodes and the parser's column is past the start tag:
         // element findings carry the line only.
         var read: [XMLAttribute] = []
@@ -204,6 +238,15 @@ final class SAXRecordBuilder {
         depth -= 1
         openNamePointers.removeLast()
         guard let index = open.popLast() else { return }
+        if logsRecords {
+            log!.end()
+            openTextBytes.removeLast()
+            if open.isEmpty {
+                log!.commitRecord()
+                if log!.isFull { handOverLog() }
+            }
+            return
+        }
         if readsFlat {
             flat.close(index)
             if open.isEmpty, let onFlatRecord {
@@ -325,6 +368,10 @@ final class SAXRecordBuilder {
             endFlatText(node: open[open.count - 1])
             return
         }
+        if logsRecords {
+            endLoggedText()
+            return
+        }
         // Text split by comments or CDATA sections adds up in one element: the limit holds for the whole.
         let element = elements + open[open.count - 1]
         if element.pointee.text.utf8.count + textCount > limits.maxTextBytes {
@@ -349,6 +396,61 @@ final class SAXRecordBuilder {
         flat.appendText(UnsafeBufferPointer(start: text, count: textCount), to: node)
     }
 
+    // MARK: Logging records
+
+    /// ``startElement(localName:uri:attributeCount:attributes:)`` for records logged: the same
+    /// attribute limit, the names by id.
+    private func logStart(
+        localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, line: Int,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        let count = attributes == nil ? 0 : attributeCount
+        let name = log!.name(localName), namespace = log!.name(uri)
+        if count > 0, let attributes {
+            // Names met for the first time are defined before the start tag that uses them.
+            for index in 0..<count {
+                _ = log!.name(attributes[index * 5])
+                _ = log!.name(attributes[index * 5 + 2])
+            }
+        }
+        log!.start(name: name, namespace: namespace, line: line, attributeCount: Int32(count))
+        if count > 0, let attributes {
+            for index in 0..<count {
+                // localname, prefix, URI, value, end of value
+                let base = attributes + index * 5
+                let valueCount = if let start = base[3], let end = base[4], end > start { end - start } else { 0 }
+                log!.attribute(name: log!.name(base[0]), namespace: log!.name(base[2]), value: base[3], count: valueCount)
+                if index + 1 > limits.maxAttributes {
+                    limit("an element with more than \(limits.maxAttributes) attributes")
+                    return
+                }
+            }
+        }
+        open.append(0)
+        openTextBytes.append(0)
+    }
+
+    /// ``endText()`` for a record logged: the same limit on an element's text.
+    private func endLoggedText() {
+        let node = openTextBytes.count - 1
+        if openTextBytes[node] + textCount > limits.maxTextBytes {
+            limit("the text of element <\(interned(openNamePointers[openNamePointers.count - 1]))> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
+            return
+        }
+        openTextBytes[node] += textCount
+        log!.text(text, count: textCount)
+    }
+
+    private func handOverLog() {
+        onLog?(log!.take())
+    }
+
+    /// Hands over the complete records logged and not yet handed over; called once the parse ended.
+    func finishLog() {
+        guard logsRecords, log!.recordCount > 0 else { return }
+        handOverLog()
+    }
+
     // MARK: Helpers
 
     private func limit(_ message: String) {
@@ -359,6 +461,10 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
+        if logsRecords {
+            log!.rollBack()
+            openTextBytes.removeAll()
+        }
         elements.deinitialize(count: elementCount)
         elementCount = 0
         emptyFlat()

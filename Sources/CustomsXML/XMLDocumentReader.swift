@@ -124,6 +124,21 @@ public struct XMLDocumentReader: Sendable {
         }
     }
 
+    /// ``readFlat(role:onRecord:)`` with the records logged rather than built: complete records
+    /// are handed to `onLog` in logs of a few dozen (``XMLRecordLog``), for another thread to
+    /// build them (``XMLRecordLog/Reader``). The findings and the outcome are those of
+    /// ``read(role:onRecord:)``; `onLog` has had every complete record before this returns.
+    public func readLogged(
+        role: (XMLStartTag) -> XMLNodeRole,
+        onLog: (XMLRecordLog) -> Void
+    ) -> XMLReadOutcome {
+        withoutActuallyEscaping(role) { role in
+            withoutActuallyEscaping(onLog) { onLog in
+                run { sink in SAXRecordBuilder(sink: sink, limits: limits, role: role, onLog: onLog) }
+            }
+        }
+    }
+
     /// Reads the document into the builder `makeBuilder` makes for the reading's finding sink.
     private func run(_ makeBuilder: (XMLErrorSink) -> SAXRecordBuilder) -> XMLReadOutcome {
         XMLLibrary.prepare()
@@ -152,6 +167,7 @@ public struct XMLDocumentReader: Sendable {
         ) { buffer, count in
             buffer.withMemoryRebound(to: CChar.self, capacity: count) { Int(input.read(into: $0, count: count)) }
         }
+        builder.finishLog()
         var stopped = Self.conclude(ending, builder: builder, sink: sink)
         if let refusal = input.refusal {
             sink.findings.removeSubrange(min(input.findingsAtRefusal, sink.findings.count)...)
