@@ -15,7 +15,26 @@ public enum Milestone: String, Sendable, Hashable, CaseIterable, Comparable {
     /// statistics count how many declarations lack each of them.
     public static let measured: [Milestone] = [.arrival, .lodgement, .acceptance, .release, .exit]
 
+    /// Hashes the case, not its raw text: milestones key the times of every declaration timed.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    /// The case's place in the declaration order.
+    private var ordinal: UInt8 {
+        switch self {
+        case .arrival: 0
+        case .lodgement: 1
+        case .acceptance: 2
+        case .inspectionStart: 3
+        case .inspectionEnd: 4
+        case .release: 5
+        case .exit: 6
+        case .transshipment: 7
+        }
+    }
+
     public static func < (lhs: Milestone, rhs: Milestone) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 }

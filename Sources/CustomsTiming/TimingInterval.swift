@@ -7,6 +7,23 @@ public enum TimingInterval: String, Sendable, Hashable, CaseIterable {
     case arrivalToRelease
     case releaseToExit
 
+    /// Hashes the case, not its raw text: intervals key the values of every declaration timed.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    /// The case's place in the declaration order.
+    private var ordinal: UInt8 {
+        switch self {
+        case .arrivalToLodgement: 0
+        case .lodgementToAcceptance: 1
+        case .acceptanceToRelease: 2
+        case .lodgementToRelease: 3
+        case .arrivalToRelease: 4
+        case .releaseToExit: 5
+        }
+    }
+
     /// The milestone the interval starts at.
     public var from: Milestone {
         switch self {
