@@ -14,7 +14,13 @@ enum GoodsLineAlignment {
         var hsCode: String
         var quantity: Decimal?
         var unit: String?
-        var label: String
+        /// The key of the item's declaration and the item's number (its sequence number, else
+        /// its place from 1).
+        var declarationKey: String
+        var number: Int
+
+        /// The item as findings name it: "KEY item N" (made only for a finding).
+        var label: String { "\(declarationKey) item \(number)" }
     }
 
     enum Outcome {
@@ -30,8 +36,10 @@ enum GoodsLineAlignment {
         let rightCodes = Set(right.map(\.hsCode))
         var outcomes: [Outcome] = []
         for code in leftCodes.intersection(rightCodes).sorted() {
-            for (unit, a) in totals(left.filter { $0.hsCode == code }) {
-                if let b = totals(right.filter { $0.hsCode == code })[unit] {
+            let rightTotals = totals(right.filter { $0.hsCode == code })
+            // Units in order: a subheading declared in two units gives its comparisons in one order.
+            for (unit, a) in totals(left.filter { $0.hsCode == code }).sorted(by: { $0.key < $1.key }) {
+                if let b = rightTotals[unit] {
                     outcomes.append(.quantity(hsCode: code, unit: unit, export: a, other: b))
                 }
             }
@@ -43,7 +51,7 @@ enum GoodsLineAlignment {
             if let match = restRight.firstIndex(where: { $0.unit == line.unit && $0.quantity != nil && $0.quantity == line.quantity }) {
                 outcomes.append(.reclassified(export: line, other: restRight[match]))
                 restRight.remove(at: match)
-                restLeft.removeAll { $0.label == line.label }
+                restLeft.removeAll { $0.declarationKey == line.declarationKey && $0.number == line.number }
             }
         }
         for (a, b) in zip(restLeft, restRight) {
@@ -56,8 +64,9 @@ enum GoodsLineAlignment {
         declarations.flatMap { declaration in
             declaration.goodsItems.enumerated().compactMap { index, item -> Line? in
                 guard let code = item.hsCode else { return nil }
-                let label = "\(declaration.key) item \(item.sequence ?? index + 1)"
-                return Line(index: index, hsCode: code, quantity: item.quantity, unit: item.unit, label: label)
+                return Line(
+                    index: index, hsCode: code, quantity: item.quantity, unit: item.unit,
+                    declarationKey: declaration.key, number: item.sequence ?? index + 1)
             }
         }
     }

@@ -15,12 +15,20 @@ public struct MirrorComparison: Sendable {
         self.rates = rates
     }
 
+    /// The findings alone: what `validate` reports (no ``MirrorDifference`` is made).
     public func findings(exports: [Declaration], counterparts: [Declaration]) -> [Finding] {
-        compare(exports: exports, counterparts: counterparts).findings
+        compare(exports: exports, counterparts: counterparts, recordingDifferences: false).findings
     }
 
     /// The findings and every comparison made (within tolerance or not), for reports.
     public func compare(exports: [Declaration], counterparts: [Declaration]) -> (findings: [Finding], differences: [MirrorDifference]) {
+        compare(exports: exports, counterparts: counterparts, recordingDifferences: true)
+    }
+
+    /// The findings, and the comparisons made when `recordingDifferences` (else none).
+    private func compare(
+        exports: [Declaration], counterparts: [Declaration], recordingDifferences: Bool
+    ) -> (findings: [Finding], differences: [MirrorDifference]) {
         var findings: [Finding] = []
         var differences: [MirrorDifference] = []
         let exportKey = exports.map(\.key).joined(separator: "+")
@@ -28,10 +36,12 @@ public struct MirrorComparison: Sendable {
         func add(_ rule: String, _ message: String, field: String? = nil) {
             findings.append(Finding(rule: rule, message: message, field: field, declaration: exportKey, counterpart: counterpartKey))
         }
-        func record(_ rule: String, _ measure: String, unit: String?, _ a: MirrorDifference.Value, _ b: MirrorDifference.Value,
-                    difference: Decimal?, tolerance: Decimal?, field: String?, reported: Bool) {
+        // Autoclosures: what only a recorded comparison shows is not made otherwise.
+        func record(_ rule: String, _ measure: @autoclosure () -> String, unit: String?, _ a: @autoclosure () -> MirrorDifference.Value,
+                    _ b: @autoclosure () -> MirrorDifference.Value, difference: Decimal?, tolerance: Decimal?, field: String?, reported: Bool) {
+            guard recordingDifferences else { return }
             differences.append(MirrorDifference(
-                rule: rule, measure: measure, unit: unit, export: a, counterpart: b, relativeDifference: difference,
+                rule: rule, measure: measure(), unit: unit, export: a(), counterpart: b(), relativeDifference: difference,
                 tolerance: tolerance, field: field, finding: reported ? findings.last : nil))
         }
         for (name, field, path) in [("gross mass", "grossMassKg", \Totals.grossMassKg), ("net mass", "netMassKg", \Totals.netMassKg)] {
@@ -55,7 +65,7 @@ public struct MirrorComparison: Sendable {
         }
         let exportContainers = Set(exports.flatMap(\.containers).map(MatchKeys.normalized))
         let otherContainers = Set(counterparts.flatMap(\.containers).map(MatchKeys.normalized))
-        if !exportContainers.isEmpty, !otherContainers.isEmpty, exportContainers == otherContainers {
+        if recordingDifferences, !exportContainers.isEmpty, !otherContainers.isEmpty, exportContainers == otherContainers {
             let list = MirrorDifference.Value.text(exportContainers.sorted().joined(separator: " "))
             record("mirror.containers", "containers", unit: nil, list, list, difference: nil, tolerance: nil, field: "containers", reported: false)
         }
@@ -66,7 +76,8 @@ public struct MirrorComparison: Sendable {
             record("mirror.containers", "containers", unit: nil, .text(exportContainers.sorted().joined(separator: " ")),
                    .text(otherContainers.sorted().joined(separator: " ")), difference: nil, tolerance: nil, field: "containers", reported: true)
         }
-        let value = valueFindings(exports, counterparts, exportKey: exportKey, counterpartKey: counterpartKey)
+        let value = valueFindings(
+            exports, counterparts, exportKey: exportKey, counterpartKey: counterpartKey, recordingDifferences: recordingDifferences)
         findings += value.findings
         differences += value.differences
         for line in GoodsLineAlignment.align(exports: exports, counterparts: counterparts) {
@@ -87,7 +98,9 @@ public struct MirrorComparison: Sendable {
         return (findings, differences)
     }
 
-    private func valueFindings(_ exports: [Declaration], _ counterparts: [Declaration], exportKey: String, counterpartKey: String) -> (findings: [Finding], differences: [MirrorDifference]) {
+    private func valueFindings(
+        _ exports: [Declaration], _ counterparts: [Declaration], exportKey: String, counterpartKey: String, recordingDifferences: Bool
+    ) -> (findings: [Finding], differences: [MirrorDifference]) {
         guard let left = amounts(exports), let right = amounts(counterparts) else { return ([], []) }
         let currencies = Set((left + right).map(\.currency))
         var findings: [Finding] = []
@@ -119,6 +132,7 @@ public struct MirrorComparison: Sendable {
         if beyond {
             findings.append(Finding(rule: "mirror.value", message: "value \(ExactDecimal.format(rounded(a))) \(currency) on the export side, \(ExactDecimal.format(rounded(b))) \(currency) on the other: \(RelativeDifference.percent(difference)) apart, beyond the CIF/FOB allowance of \(RelativeDifference.percent(settings.valueAllowance))", field: "invoice.amount", declaration: exportKey, counterpart: counterpartKey))
         }
+        guard recordingDifferences else { return (findings, []) }
         let compared = MirrorDifference(
             rule: "mirror.value", measure: "value", unit: currency, export: .number(rounded(a)), counterpart: .number(rounded(b)),
             relativeDifference: difference, tolerance: settings.valueAllowance, field: "invoice.amount", finding: beyond ? findings.last : nil)

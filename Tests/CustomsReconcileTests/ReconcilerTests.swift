@@ -72,6 +72,23 @@ private func declaration(
         #expect(findings.first?.counterpart == "KZ-IM-1+KZ-IM-2")
     }
 
+    /// One subheading declared in two units on both sides: its quantities are compared unit by
+    /// unit, in the units' order, the same in every run (they came in the hash order of a dictionary).
+    @Test func aSubheadingInTwoUnitsIsComparedUnitByUnitInOrder() {
+        let exports = declaration("CN-EX-2", .export, country: "CN", lodgedOn: "2025-03-14", gross: "18240.5",
+                                  items: [("843149", "24", "H87"), ("843149", "5600", "KGM"), ("843149", "10", "SET")])
+        let other = declaration("KZ-IM-2", .import, country: "KZ", lodgedOn: "2025-03-17", gross: "18240.5",
+                                items: [("843149", "30", "H87"), ("843149", "7000", "KGM"), ("843149", "20", "SET")])
+        let result = Reconciler().reconcile([exports, other])
+        #expect(result.mirrorFindings.map(\.message) == [
+            "HS 843149: 24 H87 on the export side, 30 H87 on the other: 20% apart, tolerance 2%",
+            "HS 843149: 5600 KGM on the export side, 7000 KGM on the other: 20% apart, tolerance 2%",
+            "HS 843149: 10 SET on the export side, 20 SET on the other: 50% apart, tolerance 2%",
+        ])
+        #expect(result.pairs.first?.differences.filter { $0.rule == "mirror.quantity" }.map(\.unit) == ["H87", "KGM", "SET"])
+        #expect(Reconciler().mirrorFindings([exports, other]) == result.mirrorFindings)
+    }
+
     @Test func aSplitConsignmentIsComparedOnTheSum() {
         let first = declaration("KZ-IM-1", .import, country: "KZ", lodgedOn: "2025-03-17", gross: "12240.5",
                                 items: [("843149", "24", "H87")], amount: "34800")
