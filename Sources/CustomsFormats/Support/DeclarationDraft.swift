@@ -20,37 +20,38 @@ public struct DeclarationDraft: Sendable {
     }
 
     /// The trimmed text of `element`, or `nil` when it is absent, empty or a placeholder.
-    public mutating func text(_ element: XMLElement?, field: String) -> String? {
+    /// `field` (the field path) is made only for a finding.
+    public mutating func text(_ element: XMLElement?, field: @autoclosure () -> String) -> String? {
         guard let element else { return nil }
         let text = element.trimmedText
         guard !text.isEmpty else { return nil }
         if Placeholder.isPlaceholder(text) {
-            finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: field)
+            finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: field())
             return nil
         }
         return text
     }
 
     /// The exact decimal in `element`; `field.invalid` when its text is not a plain number.
-    public mutating func decimal(_ element: XMLElement?, field: String) -> Decimal? {
-        guard let element, let text = text(element, field: field) else { return nil }
+    public mutating func decimal(_ element: XMLElement?, field: @autoclosure () -> String) -> Decimal? {
+        guard let element, let text = text(element, field: field()) else { return nil }
         guard let value = ExactDecimal.parse(text) else {
-            finding("field.invalid", "\(element.name) '\(text)' is not a decimal number", at: element, field: field)
+            finding("field.invalid", "\(element.name) '\(text)' is not a decimal number", at: element, field: field())
             return nil
         }
         return value
     }
 
     /// A whole number in `element`; `field.invalid` otherwise.
-    public mutating func integer(_ element: XMLElement?, field: String) -> Int? {
-        guard let element, let value = decimal(element, field: field) else { return nil }
+    public mutating func integer(_ element: XMLElement?, field: @autoclosure () -> String) -> Int? {
+        guard let element, let value = decimal(element, field: field()) else { return nil }
         // Plain digits (a sequence number) are that whole number: no detour through NSDecimalNumber.
         let digits = element.trimmedText.utf8
         if (1...18).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         guard let integer = Int(exactly: NSDecimalNumber(decimal: value).int64Value), Decimal(integer) == value else {
-            finding("field.invalid", "\(element.name) '\(element.trimmedText)' is not a whole number", at: element, field: field)
+            finding("field.invalid", "\(element.name) '\(element.trimmedText)' is not a whole number", at: element, field: field())
             return nil
         }
         return integer
