@@ -1,4 +1,5 @@
 import CustomsCore
+import CustomsTestSupport
 import Foundation
 import Testing
 
@@ -17,6 +18,28 @@ import Testing
     @Test func refusesMoreDigitsThanDecimalHolds() {
         #expect(ExactDecimal.parse(String(repeating: "9", count: 39)) == nil)
         #expect(ExactDecimal.parse(String(repeating: "9", count: 38)) != nil)
+    }
+
+    /// A String is read in one pass when it has at most 19 significant digits; any string gives
+    /// what the general reader gives: the same value, the same representation, the same refusals.
+    @Test func theOnePassReaderAgreesWithTheGeneralOne() {
+        var numbers = SeededNumbers(seed: 20261130)
+        let alphabet = Array("0000123456789..-+ \t")
+        var compared = 0
+        for _ in 0..<200_000 {
+            let length = numbers.below(26)
+            let text = String((0..<length).map { _ in numbers.pick(alphabet) })
+            let fast = ExactDecimal.parse(text)
+            let general = ExactDecimal.parse(Substring(text))
+            #expect(fast == general, "\(text)")
+            #expect(fast.map { "\($0)" } == general.map { "\($0)" }, "\(text)")
+            if fast != nil { compared += 1 }
+        }
+        #expect(compared > 10_000)
+        for text in ["9999999999999999999", "10000000000000000000", "0.0000000000000000001", "1.000000000000000000000", "-0", "+0.00"] {
+            #expect(ExactDecimal.parse(text) == ExactDecimal.parse(Substring(text)))
+            #expect(ExactDecimal.parse(text).map { "\($0)" } == ExactDecimal.parse(Substring(text)).map { "\($0)" })
+        }
     }
 
     @Test func sumsStayExact() throws {
@@ -51,3 +74,4 @@ import Testing
         #expect(item.unitPriceDecimals == 2)
     }
 }
+

@@ -1,5 +1,6 @@
 @testable import CustomsCore
 @testable import CustomsReconcile
+import CustomsTestSupport
 import Foundation
 import Testing
 
@@ -28,23 +29,6 @@ struct CountingDeclarations: DeclarationCollection {
     }
 }
 
-/// A reproducible stream of numbers (SplitMix64).
-private struct Numbers {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-}
-
 /// An export and its import, the same consignment: transport document, container and invoice
 /// shared; `importGross` bends the import's gross mass.
 private func consignment(_ number: Int, importGross: String = "18240.5") -> [Declaration] {
@@ -71,7 +55,7 @@ private func consignment(_ number: Int, importGross: String = "18240.5") -> [Dec
 /// identifiers written several ways or twice, a container on every consignment of a line, a
 /// waybill split over many imports, party ids.
 private func messyBatch(seed: UInt64, count: Int) -> [Declaration] {
-    var numbers = Numbers(state: seed)
+    var numbers = SeededNumbers(seed: seed)
     let documentPool = max(count / 2, 1)
     let containerPool = max(count / 2, 1)
     let invoicePool = max(count, 1)

@@ -13,6 +13,70 @@ public enum ExactDecimal {
 
     /// The decimal value of `text` (surrounding ASCII spaces allowed), or `nil` when the text is
     /// not a plain decimal number or has more than ``maximumDigits`` significant digits.
+    public static func parse(_ text: String) -> Decimal? {
+        var text = text
+        if let value = text.withUTF8(parseShort) { return value }
+        return parse(Substring(text))
+    }
+
+    /// ``parse(_:)`` of a number of at most 19 significant digits (the common case), read in one
+    /// pass into a `UInt64`: `.some(nil)` when the text is not a number, `nil` when it is longer
+    /// (the general reader then decides).
+    private static func parseShort(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal?? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return .some(nil) }
+        var negative = false
+        if bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") {
+            negative = bytes[start] == UInt8(ascii: "-")
+            start += 1
+        }
+        var value: UInt64 = 0
+        // Significant digits taken into `value`; zeros after the point not taken yet (dropped
+        // when nothing follows them); digits after the point taken.
+        var significant = 0
+        var pendingZeros = 0
+        var scale = 0
+        var seenPoint = false
+        var seenDigit = false
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                seenDigit = true
+                let digit = UInt64(byte - 0x30)
+                if significant == 0 && digit == 0 {
+                    // A leading zero: no digit, but a place after the point.
+                    if seenPoint { scale += 1 }
+                    continue
+                }
+                if seenPoint && digit == 0 {
+                    pendingZeros += 1
+                    continue
+                }
+                guard significant + pendingZeros < 19 else { return nil }
+                while pendingZeros > 0 {
+                    value *= 10
+                    significant += 1
+                    scale += 1
+                    pendingZeros -= 1
+                }
+                value = value * 10 + digit
+                significant += 1
+                if seenPoint { scale += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return .some(nil)
+            }
+        }
+        guard seenDigit else { return .some(nil) }
+        guard significant > 0 else { return .some(0) }
+        return .some(Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(value)))
+    }
+
+    /// ``parse(_:)`` of any string: a substring of a line, a CSV cell.
     public static func parse(_ text: some StringProtocol) -> Decimal? {
         var bytes = Substring(text).utf8[...]
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
