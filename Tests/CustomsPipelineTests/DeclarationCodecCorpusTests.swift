@@ -28,6 +28,13 @@ import Testing
                 var header = declaration
                 header.goodsItems = []
                 #expect(decode(bytes, goodsItems: false) == header, "\(declaration.key) of \(file)")
+                let identity = bytes.withUnsafeBytes(DeclarationCodec.decodeIdentity)
+                #expect(identity == DeclarationIdentity(declaration), "\(declaration.key) of \(file)")
+                // Cut anywhere, the bytes give an identity only when its fields are whole.
+                for cut in [0, 1, 2, 5, 9] where cut < bytes.count {
+                    let short = Array(bytes.prefix(cut)).withUnsafeBytes(DeclarationCodec.decodeIdentity)
+                    #expect(short == nil || short == identity)
+                }
             }
         }
         // Every format the product reads, with their goods items, went through.

@@ -122,6 +122,13 @@ import Testing
         #expect(spilled == inMemory)
         #expect(spill.size > 1 << 20)  // at least one full block and the rest
         #expect(results[0].declarations.count == 9000)
+        // The identities read from the spill are those of the declarations, keys included.
+        var identities: [DeclarationIdentity] = []
+        results[0].declarations.forEachIdentity(at: 0..<9000) { identities.append($1) }
+        var expected: [DeclarationIdentity] = []
+        results[0].declarations.forEach(at: 0..<9000, goodsItems: false) { expected.append(DeclarationIdentity($1)) }
+        #expect(identities == expected)
+        #expect(identities[8999] == DeclarationIdentity(id: "KZ-BENCH-9000", key: "KZ-BENCH-9000", sourceFormat: "csv"))
         #expect(results[0].declarations[8999].id == "KZ-BENCH-9000")
         #expect(results[0].declarations[8999].goodsItems[1].hsCode == "841810")
         #expect(results[0].declarations[8999].goodsItems[0].netMassKg == Decimal(string: "130.5"))

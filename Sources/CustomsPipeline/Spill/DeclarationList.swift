@@ -117,6 +117,17 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         for position in positions { body(position, declaration(at: position, goodsItems: goodsItems, block: &block)) }
     }
 
+    /// The identities of the declarations at `positions`, in order: of a spilled declaration only
+    /// its first fields are read (``CustomsCore/DeclarationCodec/decodeIdentity(_:)``).
+    public func forEachIdentity(at positions: some Collection<Int>, _ body: (Int, DeclarationIdentity) -> Void) {
+        guard let spilled else {
+            for position in positions { body(position, DeclarationIdentity(memory[position])) }
+            return
+        }
+        var block = SpillBlock()
+        for position in positions { body(position, spilled.identity(at: position, memory: memory, block: &block)) }
+    }
+
     public mutating func append(_ declaration: Declaration) {
         identityHashes.append(DeclarationCopies.identityHash(of: declaration))
         matchFacts?.append(declaration)
@@ -357,19 +368,59 @@ struct Spilled: Sendable {
 
     /// Reads through `block` (reading the next 1 MiB of the file when the declaration is not in it).
     func declaration(at position: Int, memory: [Declaration], goodsItems: Bool, block: inout SpillBlock, readsAhead: Bool = true) -> Declaration {
-        var declaration: Declaration?
-        var restoresFile = false
+        let read = read(at: position, memory: memory, block: &block, readsAhead: readsAhead) { bytes in
+            DeclarationCodec.decode(bytes, goodsItems: goodsItems)
+        }
+        switch read {
+        case let .inMemory(declaration):
+            return declaration
+        case let .decoded(declaration, sharesFile):
+            guard var declaration else {
+                spill.noteReadFailure()
+                return Spilled.unreadable
+            }
+            if sharesFile, let commonFile { declaration.source.file = commonFile }
+            if let keys { declaration.key = keys.key(id: declaration.id, position: position) }
+            return declaration
+        }
+    }
+
+    /// The identity of the declaration at `position` (``CustomsCore/DeclarationCodec/decodeIdentity(_:)``:
+    /// its first fields only), read through `block`; an unreadable one's is ``unreadable``'s.
+    func identity(at position: Int, memory: [Declaration], block: inout SpillBlock) -> DeclarationIdentity {
+        switch read(at: position, memory: memory, block: &block, readsAhead: true, decode: DeclarationCodec.decodeIdentity) {
+        case let .inMemory(declaration):
+            return DeclarationIdentity(declaration)
+        case let .decoded(identity, _):
+            guard var identity else {
+                spill.noteReadFailure()
+                return DeclarationIdentity(Spilled.unreadable)
+            }
+            if let keys { identity.key = keys.key(id: identity.id, position: position) }
+            return identity
+        }
+    }
+
+    /// A declaration kept in memory, or what `decode` made of its bytes in the buffer or the file
+    /// (`nil` when they could not be read or decoded) and whether its source file was left out.
+    private enum Read<Decoded> {
+        case inMemory(Declaration)
+        case decoded(Decoded?, sharesFile: Bool)
+    }
+
+    private func read<Decoded>(
+        at position: Int, memory: [Declaration], block: inout SpillBlock, readsAhead: Bool,
+        decode: (UnsafeRawBufferPointer) -> Decoded?
+    ) -> Read<Decoded> {
         switch slots[position] {
         case let .inMemory(index):
             // Kept in memory: its key is set (``DeclarationList/assignKeys(fileHash:)``, or as given).
-            return memory[index]
+            return .inMemory(memory[index])
         case let .inBuffer(offset, length, sharesFile):
-            restoresFile = sharesFile
-            declaration = buffer.withUnsafeBytes {
-                DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]), goodsItems: goodsItems)
-            }
+            return .decoded(buffer.withUnsafeBytes {
+                decode(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]))
+            }, sharesFile: sharesFile)
         case let .inFile(offset, length, sharesFile):
-            restoresFile = sharesFile
             if !block.contains(offset, length) {
                 let size = readsAhead ? max(Int(length), SpillBlock.size) : Int(length)
                 let available = min(Int64(size), spill.size - offset)
@@ -378,20 +429,12 @@ struct Spilled: Sendable {
                 let read = block.bytes.withUnsafeMutableBytes { spill.read(at: offset, into: $0) }
                 if !read { block.bytes = [] }
             }
-            if block.contains(offset, length) {
-                let from = Int(offset - block.start)
-                declaration = block.bytes.withUnsafeBytes {
-                    DeclarationCodec.decode(UnsafeRawBufferPointer(rebasing: $0[from..<from + Int(length)]), goodsItems: goodsItems)
-                }
-            }
+            guard block.contains(offset, length) else { return .decoded(nil, sharesFile: sharesFile) }
+            let from = Int(offset - block.start)
+            return .decoded(block.bytes.withUnsafeBytes {
+                decode(UnsafeRawBufferPointer(rebasing: $0[from..<from + Int(length)]))
+            }, sharesFile: sharesFile)
         }
-        guard var declaration else {
-            spill.noteReadFailure()
-            return Spilled.unreadable
-        }
-        if restoresFile, let commonFile { declaration.source.file = commonFile }
-        if let keys { declaration.key = keys.key(id: declaration.id, position: position) }
-        return declaration
     }
 
     /// What a read that failed gives: no id, no key, its format `unreadable`; the batch reports
