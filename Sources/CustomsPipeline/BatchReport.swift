@@ -9,7 +9,7 @@ public struct BatchReport: Sendable {
     public var strict: Bool
     /// Each file's validity test and the exit status, judged on every finding before the
     /// `--max-findings` cap: a cap shortens the list, never the verdict.
-    private let validities: [@Sendable (Declaration) -> Bool]
+    private let validities: [@Sendable (_ key: String, _ sourceFormat: String) -> Bool]
     private let failing: Bool
     /// Findings per severity before the cap (the summary counts every finding, listed or not).
     private let totals: [Severity: Int]
@@ -18,7 +18,7 @@ public struct BatchReport: Sendable {
         self.files = files
         self.crossFindings = crossFindings
         self.strict = strict
-        validities = files.map { $0.validity(strict: strict) }
+        validities = files.map { $0.identityValidity(strict: strict) }
         let threshold: Severity = strict ? .warning : .error
         let fails = { (finding: Finding) in finding.severity >= threshold && finding.rule != "findings.capped" }
         failing = files.contains { $0.findings.contains(where: fails) } || crossFindings.contains(where: fails)
@@ -31,6 +31,12 @@ public struct BatchReport: Sendable {
 
     /// The validity test of the declarations of `files[index]`.
     public func validity(ofFileAt index: Int) -> @Sendable (Declaration) -> Bool {
+        let test = validities[index]
+        return { test($0.key, $0.sourceFormat) }
+    }
+
+    /// ``validity(ofFileAt:)`` by a declaration's key and source format.
+    func identityValidity(ofFileAt index: Int) -> @Sendable (_ key: String, _ sourceFormat: String) -> Bool {
         validities[index]
     }
 

@@ -29,7 +29,7 @@ extension BatchReport {
                 chunk += ",\n      \"format\": "
                 (files[index].format.map(JSONValue.string) ?? .null).appendPretty(to: &chunk, indent: 3)
                 chunk += ",\n      \"declarations\": "
-                writeDeclarations(files[index].declarations, valid: validity(ofFileAt: index), into: &chunk, write: write)
+                writeDeclarations(files[index].declarations, valid: identityValidity(ofFileAt: index), into: &chunk, write: write)
                 chunk += ",\n      \"findings\": "
                 writeArray(files[index].findings, into: &chunk, write: write) { $0.json }
                 chunk += "\n    }"
@@ -68,7 +68,7 @@ extension BatchReport {
     /// declarations has its blocks read and written out on every core, a round at a time, and
     /// handed over in order.
     private func writeDeclarations(
-        _ declarations: DeclarationList, valid isValid: @escaping @Sendable (Declaration) -> Bool,
+        _ declarations: DeclarationList, valid isValid: @escaping @Sendable (_ key: String, _ sourceFormat: String) -> Bool,
         into chunk: inout String, write: (String) -> Void
     ) {
         guard !declarations.isEmpty else {
@@ -84,10 +84,10 @@ extension BatchReport {
             let texts = LockedValue([String](repeating: "", count: blocks.count))
             DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
                 var text = ""
-                // A spilled file is read in blocks.
-                declarations.forEach(at: blocks[index], goodsItems: false) { position, declaration in
+                // A spilled file is read in blocks, each declaration's identity only.
+                declarations.forEachIdentity(at: blocks[index]) { position, identity in
                     text += position == 0 ? "\n        " : ",\n        "
-                    Self.appendDeclaration(declaration, valid: isValid(declaration), to: &text)
+                    Self.appendDeclaration(identity, valid: isValid(identity.key, identity.sourceFormat), to: &text)
                 }
                 texts.withLock { $0[index] = text }
             }
@@ -105,7 +105,7 @@ extension BatchReport {
     static let blocksPerRound = 8
 
     /// ``declarationJSON(_:valid:)`` pretty-printed at indent 4, without building it.
-    static func appendDeclaration(_ declaration: Declaration, valid: Bool, to chunk: inout String) {
+    static func appendDeclaration(_ declaration: DeclarationIdentity, valid: Bool, to chunk: inout String) {
         chunk += "{"
         if let id = declaration.id {
             chunk += "\n          \"id\": "

@@ -29,6 +29,12 @@ public struct FileResult: Sendable {
     /// A validity test for the declarations of this file, with the findings indexed once (a file
     /// may hold hundreds of thousands of declarations and findings).
     public func validity(strict: Bool = false) -> @Sendable (Declaration) -> Bool {
+        let test = identityValidity(strict: strict)
+        return { declaration in test(declaration.key, declaration.sourceFormat) }
+    }
+
+    /// ``validity(strict:)`` judged by what it looks at: a declaration's key and source format.
+    public func identityValidity(strict: Bool = false) -> @Sendable (_ key: String, _ sourceFormat: String) -> Bool {
         let threshold: Severity = strict ? .warning : .error
         var fileFails = false
         var failing = Set<String>()
@@ -37,6 +43,6 @@ public struct FileResult: Sendable {
         }
         let (allFail, keys) = (fileFails, failing)
         // A declaration that could not be read back from the spill is never valid.
-        return { declaration in !allFail && !keys.contains(declaration.key) && declaration.sourceFormat != Spilled.unreadableFormat }
+        return { key, sourceFormat in !allFail && !keys.contains(key) && sourceFormat != Spilled.unreadableFormat }
     }
 }

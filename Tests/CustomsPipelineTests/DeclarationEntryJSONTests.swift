@@ -24,13 +24,13 @@ import Testing
         declaration.key = "3f2a9c01b7de#2"
         expectSame(declaration, valid: false)
         var direct = ""
-        BatchReport.appendDeclaration(declaration, valid: false, to: &direct)
+        BatchReport.appendDeclaration(DeclarationIdentity(declaration), valid: false, to: &direct)
         #expect(!direct.contains("\"id\""))
     }
 
     private func expectSame(_ declaration: Declaration, valid: Bool) {
         var direct = ""
-        BatchReport.appendDeclaration(declaration, valid: valid, to: &direct)
+        BatchReport.appendDeclaration(DeclarationIdentity(declaration), valid: valid, to: &direct)
         var built = ""
         BatchReport.declarationJSON(declaration, valid: valid).appendPretty(to: &built, indent: 4)
         #expect(direct == built)
