@@ -3,35 +3,42 @@ public import CustomsCore
 /// The outcome of `customs validate` over a batch: per-file results, cross-declaration findings
 /// and the summary, with the `--max-findings` cap applied.
 public struct BatchReport: Sendable {
-    public var files: [FileResult]
+    /// Read-only once made: the validity of a file not cut by the cap is judged from its findings here.
+    public private(set) var files: [FileResult]
     /// Findings about two declarations (mirror.*), not about one file.
     public var crossFindings: [Finding]
-    public var strict: Bool
-    /// Each file's validity test and the exit status, judged on every finding before the
-    /// `--max-findings` cap: a cap shortens the list, never the verdict.
-    private let validities: [@Sendable (Declaration) -> Bool]
+    public let strict: Bool
+    /// The validity tests of the files the `--max-findings` cap cut, and the exit status, judged
+    /// on every finding before the cap: a cap shortens the list, never the verdict.
+    private var cutValidities: [Int: @Sendable (Declaration) -> Bool] = [:]
     private let failing: Bool
     /// Findings per severity before the cap (the summary counts every finding, listed or not).
-    private let totals: [Severity: Int]
+    private let totals: SeverityCounts
 
     public init(files: [FileResult], crossFindings: [Finding] = [], strict: Bool = false, maxFindings: Int? = nil) {
         self.files = files
         self.crossFindings = crossFindings
         self.strict = strict
-        validities = files.map { $0.validity(strict: strict) }
         let threshold: Severity = strict ? .warning : .error
         let fails = { (finding: Finding) in finding.severity >= threshold && finding.rule != "findings.capped" }
-        failing = files.contains { $0.findings.contains(where: fails) } || crossFindings.contains(where: fails)
-        var totals: [Severity: Int] = [:]
-        for file in files { for finding in file.findings { totals[finding.severity, default: 0] += 1 } }
-        for finding in crossFindings { totals[finding.severity, default: 0] += 1 }
+        // By index: a copy of a file's result retains all it holds.
+        var failing = crossFindings.contains(where: fails)
+        var totals = SeverityCounts()
+        for index in files.indices {
+            for finding in files[index].findings {
+                totals.count(finding.severity)
+                if !failing && fails(finding) { failing = true }
+            }
+        }
+        for finding in crossFindings { totals.count(finding.severity) }
+        self.failing = failing
         self.totals = totals
         if let maxFindings { cap(at: maxFindings) }
     }
 
     /// The validity test of the declarations of `files[index]`.
     public func validity(ofFileAt index: Int) -> @Sendable (Declaration) -> Bool {
-        validities[index]
+        cutValidities[index] ?? files[index].validity(strict: strict)
     }
 
     public var allFindings: [Finding] { files.flatMap(\.findings) + crossFindings }
@@ -39,7 +46,7 @@ public struct BatchReport: Sendable {
     /// Findings of this severity in the batch, counted before the `--max-findings` cap (the
     /// `findings.capped` notes the cap adds are not counted).
     public func count(_ severity: Severity) -> Int {
-        totals[severity] ?? 0
+        totals[severity]
     }
 
     /// 0 nothing at error severity (with `strict`, nothing at warning either); 1 otherwise.
@@ -55,6 +62,7 @@ public struct BatchReport: Sendable {
         for index in files.indices {
             let findings = files[index].findings
             guard findings.count > limit else { continue }
+            cutValidities[index] = files[index].validity(strict: strict)
             files[index].findings = Array(findings.prefix(limit))
             files[index].findings.append(Self.capped(findings.dropFirst(limit), limit: limit, file: files[index].file))
         }
