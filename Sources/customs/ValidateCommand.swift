@@ -54,6 +54,8 @@ struct ValidateCommand: ParsableCommand {
             print()
         case .text: print(report.text, terminator: "")
         }
+        // The process ends next: the batch is not freed piece by piece first.
+        LeftToExit.keep(report)
         // Writing the report reads the spill again: a read that failed then was not in the report.
         if let spill, spill.readFailures > failuresReported, let loss = spill.lossFindings.first {
             FileHandle.standardError.write(Data((loss.textLine + "\n").utf8))
