@@ -25,10 +25,12 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // The code lists load and the XSDs compile while the files are listed.
+        let loading = reading.loadingConfiguration()
         let files = try FileDiscovery.files(in: paths)
         let rates = try mirror.exchangeRates()
         let store = try storeOptions.open()
-        var configuration = try reading.configuration()
+        var configuration = try reading.configuration(from: loading)
         let spill = SpillSetup.configure(&configuration, hasStore: store != nil)
         let runner = BatchRunner(configuration: configuration)
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
