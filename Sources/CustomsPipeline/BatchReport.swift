@@ -38,7 +38,8 @@ public struct BatchReport: Sendable {
 
     /// The validity test of the declarations of `files[index]`.
     public func validity(ofFileAt index: Int) -> @Sendable (Declaration) -> Bool {
-        cutValidities[index] ?? files[index].validity(strict: strict)
+        if !cutValidities.isEmpty, let cut = cutValidities[index] { return cut }
+        return files[index].validity(strict: strict)
     }
 
     public var allFindings: [Finding] { files.flatMap(\.findings) + crossFindings }
