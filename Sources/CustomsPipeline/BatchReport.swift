@@ -3,41 +3,50 @@ public import CustomsCore
 /// The outcome of `customs validate` over a batch: per-file results, cross-declaration findings
 /// and the summary, with the `--max-findings` cap applied.
 public struct BatchReport: Sendable {
-    public var files: [FileResult]
+    /// Read-only once made: the validity of a file not cut by the cap is judged from its findings here.
+    public private(set) var files: [FileResult]
     /// Findings about two declarations (mirror.*), not about one file.
     public var crossFindings: [Finding]
-    public var strict: Bool
-    /// Each file's validity test and the exit status, judged on every finding before the
-    /// `--max-findings` cap: a cap shortens the list, never the verdict.
-    private let validities: [@Sendable (_ key: String, _ sourceFormat: String) -> Bool]
+    public let strict: Bool
+    /// The validity tests of the files the `--max-findings` cap cut (by a declaration's key and
+    /// format), and the exit status, judged on every finding before the cap: a cap shortens the
+    /// list, never the verdict.
+    private var cutValidities: [Int: @Sendable (_ key: String, _ sourceFormat: String) -> Bool] = [:]
     private let failing: Bool
     /// Findings per severity before the cap (the summary counts every finding, listed or not).
-    private let totals: [Severity: Int]
+    private let totals: SeverityCounts
 
     public init(files: [FileResult], crossFindings: [Finding] = [], strict: Bool = false, maxFindings: Int? = nil) {
         self.files = files
         self.crossFindings = crossFindings
         self.strict = strict
-        validities = files.map { $0.identityValidity(strict: strict) }
         let threshold: Severity = strict ? .warning : .error
         let fails = { (finding: Finding) in finding.severity >= threshold && finding.rule != "findings.capped" }
-        failing = files.contains { $0.findings.contains(where: fails) } || crossFindings.contains(where: fails)
-        var totals: [Severity: Int] = [:]
-        for file in files { for finding in file.findings { totals[finding.severity, default: 0] += 1 } }
-        for finding in crossFindings { totals[finding.severity, default: 0] += 1 }
+        // By index: a copy of a file's result retains all it holds.
+        var failing = crossFindings.contains(where: fails)
+        var totals = SeverityCounts()
+        for index in files.indices {
+            for finding in files[index].findings {
+                totals.count(finding.severity)
+                if !failing && fails(finding) { failing = true }
+            }
+        }
+        for finding in crossFindings { totals.count(finding.severity) }
+        self.failing = failing
         self.totals = totals
         if let maxFindings { cap(at: maxFindings) }
     }
 
     /// The validity test of the declarations of `files[index]`.
     public func validity(ofFileAt index: Int) -> @Sendable (Declaration) -> Bool {
-        let test = validities[index]
+        let test = identityValidity(ofFileAt: index)
         return { test($0.key, $0.sourceFormat) }
     }
 
-    /// ``validity(ofFileAt:)`` by a declaration's key and source format.
+    /// ``validity(ofFileAt:)`` by what it looks at: a declaration's key and source format.
     func identityValidity(ofFileAt index: Int) -> @Sendable (_ key: String, _ sourceFormat: String) -> Bool {
-        validities[index]
+        if !cutValidities.isEmpty, let cut = cutValidities[index] { return cut }
+        return files[index].identityValidity(strict: strict)
     }
 
     public var allFindings: [Finding] { files.flatMap(\.findings) + crossFindings }
@@ -45,7 +54,7 @@ public struct BatchReport: Sendable {
     /// Findings of this severity in the batch, counted before the `--max-findings` cap (the
     /// `findings.capped` notes the cap adds are not counted).
     public func count(_ severity: Severity) -> Int {
-        totals[severity] ?? 0
+        totals[severity]
     }
 
     /// 0 nothing at error severity (with `strict`, nothing at warning either); 1 otherwise.
@@ -61,6 +70,7 @@ public struct BatchReport: Sendable {
         for index in files.indices {
             let findings = files[index].findings
             guard findings.count > limit else { continue }
+            cutValidities[index] = files[index].identityValidity(strict: strict)
             files[index].findings = Array(findings.prefix(limit))
             files[index].findings.append(Self.capped(findings.dropFirst(limit), limit: limit, file: files[index].file))
         }

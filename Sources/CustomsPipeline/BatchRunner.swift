@@ -16,6 +16,7 @@ public struct BatchRunner: Sendable {
     /// `progress` is called after each file with the number done so far (from worker threads).
     public func run(_ files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileResult] {
         var ordered = processed(files, progress: progress)
+        BatchChecks.markDuplicates(&ordered)
         BatchTiming.attach(&ordered, configuration: processor.configuration)
         return ordered
     }
@@ -36,7 +37,8 @@ public struct BatchRunner: Sendable {
         // From the identity hashes kept as each declaration was read: no pass over the batch.
         let latest = DeclarationCopies.latestIndices(batch.headers, identityHashesByFile: ordered.map(\.declarations.identityHashes))
         guard processor.configuration.jobs > 1 else {
-            BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
+            BatchChecks.markDuplicates(&ordered)
+            BatchTiming.attach(&ordered, configuration: processor.configuration, batch: batch.headers, latest: latest)
             return (ordered, crossFile(batch, latest))
         }
         let found = LockedValue<[Finding]>([])
@@ -48,31 +50,36 @@ public struct BatchRunner: Sendable {
         }
         thread.stackSize = 8 << 20
         thread.start()
-        BatchTiming.attach(&ordered, configuration: processor.configuration, latest: latest)
+        // Duplicates are marked while `crossFile` runs: it reads the declarations, not the findings.
+        BatchChecks.markDuplicates(&ordered)
+        BatchTiming.attach(&ordered, configuration: processor.configuration, batch: batch.headers, latest: latest)
         done.wait()
         return (ordered, found.withLock { $0 })
     }
 
-    /// The results of the per-file stages, in file order, with duplicates marked.
+    /// The results of the per-file stages, in file order (duplicates not marked yet).
+    ///
+    /// Each worker puts a file's result straight into its place in the batch: each index is taken
+    /// by one worker only, and every index is taken before `concurrentPerform` returns, so the
+    /// results are neither copied nor collected afterwards.
     private func processed(_ files: [String], progress: (@Sendable (Int) -> Void)?) -> [FileResult] {
-        let results = LockedValue<[FileResult?]>(Array(repeating: nil, count: files.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let workers = min(processor.configuration.jobs, max(files.count, 1))
         let processor = self.processor
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < files.count else { return }
-                let result = processor.process(files[index])
-                results.withLock { $0[index] = result }
-                let count = done.add(1, ordering: .relaxed).newValue
-                progress?(count)
+        return [FileResult](unsafeUninitializedCapacity: files.count) { places, initialized in
+            nonisolated(unsafe) let places = places
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < files.count else { return }
+                    (places.baseAddress! + index).initialize(to: processor.process(files[index]))
+                    let count = done.add(1, ordering: .relaxed).newValue
+                    progress?(count)
+                }
             }
+            initialized = files.count
         }
-        var ordered = results.withLock { $0.map { $0! } }
-        BatchChecks.markDuplicates(&ordered)
-        return ordered
     }
 }
 

@@ -20,11 +20,12 @@ public enum BatchTiming {
     /// No declaration is copied: the selection reads them from their file results (timing reads
     /// no goods item, so spilled declarations are read without them).
     /// `latest`: the positions of the latest copies in the batch, when already known.
+    /// `batch`: the headers of the batch's declarations, when already gathered.
     static func timed(
-        _ results: [FileResult], looseEvents: [String: [Event]], latest: [Int]? = nil
+        _ results: [FileResult], looseEvents: [String: [Event]], batch known: BatchDeclarations.Headers? = nil, latest: [Int]? = nil
     ) -> (DeclarationSelection<BatchDeclarations.Headers>, [String: [Event]]) {
         var loose = looseEvents
-        let batch = BatchDeclarations(results).headers
+        let batch = known ?? BatchDeclarations(results).headers
         let latest = latest ?? DeclarationCopies.latestIndices(batch)
         // Event logs are looked for only in files whose message types include one (a spilled
         // file is read in blocks, in order).
@@ -32,11 +33,11 @@ public enum BatchTiming {
         for position in latest { isLatest[position] = true }
         var eventLogs: [Int: (key: String, events: [Event])] = [:]
         var start = 0
-        for result in results {
-            let list = result.declarations
-            defer { start += list.count }
-            guard list.messageTypes.contains(where: { eventLogTypes.contains($0) }) else { continue }
-            for (offset, declaration) in list.headers.enumerated() where isLatest[start + offset] {
+        // By index: a copy of a file's result retains all it holds.
+        for index in results.indices {
+            defer { start += results[index].declarations.count }
+            guard results[index].declarations.holdsMessageType(of: eventLogTypes) else { continue }
+            for (offset, declaration) in results[index].declarations.headers.enumerated() where isLatest[start + offset] {
                 if let key = eventLogKey(declaration) { eventLogs[start + offset] = (key, declaration.events) }
             }
         }
@@ -75,8 +76,8 @@ public enum BatchTiming {
         var lists: [NotedTiming] = []
         var starts: [Int] = []
         var count = 0
-        for result in results {
-            guard let noted = result.declarations.notedTiming, noted.count == result.declarations.count else { return nil }
+        for index in results.indices {
+            guard let noted = results[index].declarations.notedTiming, noted.count == results[index].declarations.count else { return nil }
             lists.append(noted)
             starts.append(count)
             count += noted.count
@@ -100,28 +101,31 @@ public enum BatchTiming {
     }
 
     /// Adds the timing findings to the file results they belong to; findings about event logs
-    /// whose declaration is in no file have no file and are returned.
+    /// whose declaration is in no file have no file and are returned. `batch` and `latest`: the
+    /// headers of the batch's declarations and the positions of their latest copies, when known.
     @discardableResult
     public static func attach(
-        _ results: inout [FileResult], configuration: PipelineConfiguration, latest: [Int]? = nil
+        _ results: inout [FileResult], configuration: PipelineConfiguration,
+        batch: BatchDeclarations.Headers? = nil, latest: [Int]? = nil
     ) -> [Finding] {
         guard let data = configuration.timing else { return [] }
         // Only the findings are filed: the intervals of each declaration are not kept.
-        let (declarations, loose) = timed(results, looseEvents: [:], latest: latest)
+        let (declarations, loose) = timed(results, looseEvents: [:], batch: batch, latest: latest)
         let findings = noted(results, timed: declarations, looseEvents: loose)
             ?? TimingStage(data: data).findings(declarations: declarations, looseEvents: loose, jobs: configuration.jobs)
+        guard !findings.isEmpty else { return [] }
         var indexByFile: [String: Int] = [:]
-        for (index, result) in results.enumerated() {
+        for index in results.indices {
             // A finding names its declaration's source file: normally the result's own path.
-            for file in [result.file] + result.declarations.sourceFiles where indexByFile[file] == nil {
+            for file in [results[index].file] + results[index].declarations.sourceFiles where indexByFile[file] == nil {
                 indexByFile[file] = index
             }
         }
         var unfiled: [Finding] = []
         // Declarations whose adapter already noted an assumed zone, per file.
         var zoneNoted: [Int: Set<String>] = [:]
-        for (index, result) in results.enumerated() {
-            for finding in result.findings where finding.rule == "timing.zone-assumed" {
+        for index in results.indices {
+            for finding in results[index].findings where finding.rule == "timing.zone-assumed" {
                 zoneNoted[index, default: []].insert(finding.declaration ?? "")
             }
         }

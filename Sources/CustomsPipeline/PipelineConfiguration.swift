@@ -70,11 +70,16 @@ public struct PipelineConfiguration: Sendable {
         csvDelimiter: UInt8? = nil, locale: CSVNumberFormat? = nil, mappings: [String] = []
     ) throws -> PipelineConfiguration {
         guard let directory = SchemaDirectory.locate() else { throw PipelineError.schemasNotFound }
-        let codeLists = try CodeLists(directory: directory)
+        // The code lists (most of the start-up) load on a thread of their own while the XSDs
+        // compile and the timing data and synonyms load here; their error still comes first.
+        let loading = Ahead { try CodeLists(directory: directory) }
         let schemas = schemaDirectories.isEmpty ? nil : XMLSchemaSet(directories: schemaDirectories)
+        let timingData = Result { try TimingData(directory: directory) }
+        let builtInSynonyms = Result { try CSVHeaderSynonyms.builtIn(schemas: directory) }
+        let codeLists = try loading.value()
         let timing: TimingData
-        do { timing = try TimingData(directory: directory) } catch { throw PipelineError("timing data in \(directory.path): \(error)") }
-        var synonyms = try CSVHeaderSynonyms.builtIn(schemas: directory)
+        do { timing = try timingData.get() } catch { throw PipelineError("timing data in \(directory.path): \(error)") }
+        var synonyms = try builtInSynonyms.get()
         do {
             for mapping in mappings { try synonyms.addMapping(file: mapping) }
         } catch let error as CSVMappingError {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomsCore
 import CustomsFormats
 import CustomsPipeline
 import Foundation
@@ -75,11 +76,33 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func configuration() throws -> PipelineConfiguration {
+        try announced(loaded())
+    }
+
+    /// ``configuration()`` loading on a thread of its own while the command does other work
+    /// (lists its files); ``configuration(from:)`` waits for it.
+    func loadingConfiguration() -> Ahead<PipelineConfiguration> {
+        let options = self
+        return Ahead { try options.loaded() }
+    }
+
+    /// The configuration `loading` loaded, its warnings said here (on the command's thread, in
+    /// the order they had when it was loaded there).
+    func configuration(from loading: Ahead<PipelineConfiguration>) throws -> PipelineConfiguration {
+        try announced(loading.value())
+    }
+
+    private func loaded() throws -> PipelineConfiguration {
         var configuration = try PipelineConfiguration.load(
             schemaDirectories: schemaDirectories, encoding: encoding, jobs: jobs, rulesFile: rulesFile,
             csvDelimiter: csvDelimiter.flatMap(CSVDialect.delimiter(named:)), locale: locale.flatMap(CSVNumberFormat.named),
             mappings: mappings)
         if let limit = maxFileSize.flatMap(FileSizeLimit.parse) { configuration.maxFileSize = limit }
+        return configuration
+    }
+
+    /// Says which XSDs do not compile.
+    private func announced(_ configuration: PipelineConfiguration) -> PipelineConfiguration {
         if let schemas = configuration.schemas {
             for failure in schemas.failures {
                 Diagnostics.warn("\(failure.path): the XSD does not compile and is not used: \(failure.summary)")

@@ -25,10 +25,12 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // The code lists load and the XSDs compile while the files are listed.
+        let loading = reading.loadingConfiguration()
         let files = try FileDiscovery.files(in: paths)
         let rates = try mirror.exchangeRates()
         let store = try storeOptions.open()
-        var configuration = try reading.configuration()
+        var configuration = try reading.configuration(from: loading)
         let spill = SpillSetup.configure(&configuration, hasStore: store != nil)
         let runner = BatchRunner(configuration: configuration)
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.
@@ -54,6 +56,8 @@ struct ValidateCommand: ParsableCommand {
             print()
         case .text: print(report.text, terminator: "")
         }
+        // The process ends next: the batch is not freed piece by piece first.
+        LeftToExit.keep(report)
         // Writing the report reads the spill again: a read that failed then was not in the report.
         if let spill, spill.readFailures > failuresReported, let loss = spill.lossFindings.first {
             FileHandle.standardError.write(Data((loss.textLine + "\n").utf8))

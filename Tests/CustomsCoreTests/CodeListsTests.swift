@@ -10,6 +10,18 @@ import Testing
         lists = try CodeLists(directory: TestPaths.schemas)
     }
 
+    /// The HS tables are read by column position: the same subheadings as their rows read as
+    /// records keyed by the header.
+    @Test func hsEditionsAreTheLevel6CodesOfEachTable() throws {
+        for (year, file) in [(2017, "codelists/harmonized-system-2017.csv"), (2022, "codelists/harmonized-system-2022.csv")] {
+            let text = try String(contentsOf: TestPaths.schemas.appendingPathComponent(file), encoding: .utf8)
+            let records = DelimitedTable.records(text)
+            let expected = Set(records.filter { $0["level"] == "6" }.compactMap { $0["hscode"] })
+            #expect(lists.hsEditions[year] == expected)
+            #expect(expected.count > 5000)
+        }
+    }
+
     @Test func numericCountryIsReadInTheAuthoritysSystem() {
         #expect(lists.country("142", authority: .china).value == "CN")
         #expect(lists.country("156", authority: .isoNumeric).value == "CN")

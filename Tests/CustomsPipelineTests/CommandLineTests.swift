@@ -14,6 +14,24 @@ import Testing
         #expect(lines.first?.contains("no such file or folder: no/such/folder") == true)
     }
 
+    /// The configuration loads while the files are listed: a missing path is still the one
+    /// error said, before code lists that cannot be read.
+    @Test func aMissingPathIsSaidBeforeMissingCodeLists() throws {
+        let outcome = try CommandRunner.run(["validate", "no/such/folder"], environment: ["CUSTOMS_SCHEMAS": "/no/such/schemas"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "customs: no such file or folder: no/such/folder\n")
+        let schemasMissing = try CommandRunner.run(["validate", "Samples"], environment: ["CUSTOMS_SCHEMAS": "/no/such/schemas"])
+        #expect(schemasMissing.status == 2)
+        #expect(schemasMissing.stderr.contains("/no/such/schemas/codelists/cn-customs-countries.csv"))
+    }
+
+    /// An XSD that does not compile is said once, before the batch's output.
+    @Test func anXSDThatDoesNotCompileIsSaidOnce() throws {
+        let outcome = try CommandRunner.run(["validate", "--format", "json", "--schemas", TestPaths.corpus("schemas/cn-ceb-202205"), "Samples"])
+        #expect(outcome.stderr.components(separatedBy: "does not compile and is not used").count - 1 == 1)
+        #expect(outcome.stdout.hasPrefix("{"))
+    }
+
     @Test func aBadOptionIsExit2() throws {
         let outcome = try CommandRunner.run(["validate", "--no-such-option", "Samples"])
         #expect(outcome.status == 2)

@@ -1,5 +1,5 @@
 import CustomsCore
-import CustomsRules
+@testable import CustomsRules
 import Foundation
 import Testing
 
@@ -91,5 +91,25 @@ import Testing
         wrong.goodsItems[0].value = 120
         let found = findings(LineTotalRule(), wrong)
         #expect(found.first?.message.contains("quantity 5 (as filed; 500 H87) × unitPrice 20 = 100") == true)
+    }
+
+    /// The unit the quantity was filed in comes before a legal unit, whatever their filing order.
+    @Test func lineTotalTakesTheFiledUnitBeforeALegalUnit() {
+        let hundreds = declaration(format: "cn-dec") {
+            $0.goodsItems = [item {
+                $0.quantity = 500; $0.unit = "H87"; $0.unitPrice = 20; $0.value = 100
+                // FirstUnit 007 (个, pieces) is H87 × 1: read first, it would compare 500 × 20.
+                $0.asFiled = AsFiled([("FirstUnit", "007"), ("GUnitPrice", "043"), ("GUnit", "043"), ("GQty", "5")])
+            }]
+        }
+        #expect(findings(LineTotalRule(), hundreds).isEmpty)
+    }
+
+    @Test("an asFiled name names a unit when it holds unit, not price, in any case", arguments: [
+        ("GUnit", true), ("unit", true), ("UNIT1", true), ("FirstUnit", true), ("GUnitPrice", false), ("unitPRICE", false),
+        ("GQty", false), ("uni", false), ("", false), ("Единица unit", true), ("ЕдиницаUnitPrice", false), ("Единица", false),
+    ])
+    func namesAUnit(name: String, names: Bool) {
+        #expect(LineTotalRule.namesAUnit(name) == names)
     }
 }

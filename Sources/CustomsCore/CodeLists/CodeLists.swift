@@ -119,9 +119,19 @@ public final class CodeLists: Sendable {
         chinaIncoterms = incoterms
         authorityZones = mapping(try table("codelists/authority-zones.csv"), "country", "zone")
         borderCrossings = try table("border-crossings.csv").compactMap(BorderCrossing.init(row:))
+        // The HS tables are most of the code lists' bytes: their rows are read by column
+        // position, without a dictionary per row.
+        func subheadings(_ name: String) throws -> Set<String> {
+            let rows = DelimitedTable.parse(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+            // The last column of a name, as a record keyed by the header row has it.
+            guard let header = rows.first, let code = header.lastIndex(of: "hscode"), let level = header.lastIndex(of: "level") else { return [] }
+            return Set(rows.dropFirst().compactMap { row in
+                code < row.count && level < row.count && row[level] == "6" ? row[code] : nil
+            })
+        }
         var editions: [Int: Set<String>] = [:]
         for (year, file) in [(2017, "codelists/harmonized-system-2017.csv"), (2022, "codelists/harmonized-system-2022.csv")] {
-            editions[year] = Set(try table(file).filter { $0["level"] == "6" }.compactMap { $0["hscode"] })
+            editions[year] = try subheadings(file)
         }
         hsEditions = editions
     }

@@ -106,10 +106,20 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Appends `text` as a JSON string (quoted, escaped as ``serialized(pretty:)`` escapes it),
+    /// for writers that put a document together without building its values.
+    public static func appendString(_ text: String, to output: inout String) {
+        writeString(text, to: &output)
+    }
+
     private static func writeString(_ text: String, to output: inout String) {
         // Most strings need no escape: append them whole. Any byte that might need one (quote,
         // backslash, control, DEL, or 0xE2, the lead byte of U+2028/U+2029) takes the scalar walk.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        let mayNeedEscape = { (byte: UInt8) in byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 }
+        // Over the bytes in place when the string has them contiguous (a native string does).
+        let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: mayNeedEscape) }
+            ?? !text.utf8.contains(where: mayNeedEscape)
+        if plain {
             output += "\""
             output += text
             output += "\""

@@ -199,6 +199,13 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         return Set(memory.compactMap(\.messageType))
     }
 
+    /// Whether a declaration of the list is of one of `types` (without collecting ``messageTypes``).
+    public func holdsMessageType(of types: Set<String>) -> Bool {
+        if let spilled { return !spilled.messageTypes.isDisjoint(with: types) }
+        // By index: no declaration is copied.
+        return memory.indices.contains { memory[$0].messageType.map(types.contains) ?? false }
+    }
+
     /// The source files of the declarations (``CustomsCore/SourceLocation/file``), each once:
     /// normally only the file's own path.
     public var sourceFiles: [String] {

@@ -77,12 +77,15 @@ public struct LineTotalRule: DeclarationRule {
         // No unit, or no raw unit kept in `asFiled` to divide a multiplier back out of: as filed.
         guard let unit = item.unit, !item.asFiled.isEmpty else { return quantity }
         let systems = AsFiledCodeSource.systems(for: format).filter { $0 == .china || $0 == .eaeu }
-        // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1).
-        let entries = item.asFiled.entries.filter { Self.namesAUnit($0.name) }.sorted { (Self.filedUnitNames.contains($0.name) ? 0 : 1) < (Self.filedUnitNames.contains($1.name) ? 0 : 1) }
-        for entry in entries {
-            for system in systems {
-                if case let .found(mapping) = codeLists.unit(entry.raw, in: system), mapping.rec20 == unit {
-                    return mapping.factor == 1 ? quantity : quantity / mapping.factor
+        // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1),
+        // each kind in filing order: two passes over the entries, none sorted or copied.
+        let entries = item.asFiled.entries
+        for filedUnits in [true, false] {
+            for index in entries.indices where Self.filedUnitNames.contains(entries[index].name) == filedUnits && Self.namesAUnit(entries[index].name) {
+                for system in systems {
+                    if case let .found(mapping) = codeLists.unit(entries[index].raw, in: system), mapping.rec20 == unit {
+                        return mapping.factor == 1 ? quantity : quantity / mapping.factor
+                    }
                 }
             }
         }
@@ -90,27 +93,27 @@ public struct LineTotalRule: DeclarationRule {
     }
 
     /// Whether an `asFiled` name names a unit (holds "unit" but not "price", in any case):
-    /// byte by byte for ASCII names, through `lowercased()` for the others.
+    /// over its bytes in place, ASCII letters folded as they are compared, for ASCII names;
+    /// through `lowercased()` for the others.
     static func namesAUnit(_ name: String) -> Bool {
-        var bytes = name.utf8.makeIterator()
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(name.utf8.count)
-        while let byte = bytes.next() {
-            guard byte < 0x80 else {
-                let name = name.lowercased()
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                let name = String(decoding: bytes, as: UTF8.self).lowercased()
                 return name.contains("unit") && !name.contains("price")
             }
-            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            return contains(bytes, "unit") && !contains(bytes, "price")
         }
-        return contains(lowered, "unit") && !contains(lowered, "price")
     }
 
-    private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+    /// Whether the ASCII `bytes`, upper-case letters taken as lower-case, hold the lower-case `word`.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         let needle = UnsafeBufferPointer(start: word.utf8Start, count: count)
-        for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
-            if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        for start in 0...(bytes.count - count) where folded(bytes[start]) == needle[0] {
+            if (1..<count).allSatisfy({ folded(bytes[start + $0]) == needle[$0] }) { return true }
         }
         return false
     }
