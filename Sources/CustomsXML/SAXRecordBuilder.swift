@@ -32,8 +32,9 @@ final class SAXRecordBuilder {
     private let logsRecords: Bool
     /// Writes the logs handed to ``onLog``; set when records are logged.
     @exclusivity(unchecked) private var log: XMLRecordLog.Writer?
-    /// The text bytes of each element of the record being logged that is still open.
-    @exclusivity(unchecked) private var openTextBytes: [Int] = []
+    /// The namespace of the last start tag logged, and its id in the log.
+    @exclusivity(unchecked) private var loggedNamespace: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var loggedNamespaceID: Int32 = -1
     /// The record being read flat; emptied, its storage kept, after each record.
     @exclusivity(unchecked) private var flat = XMLFlatRecord()
     /// The index in ``flat``'s namespaces of the namespace at ``flatNamespaceURI``; -1 when
@@ -60,7 +61,7 @@ final class SAXRecordBuilder {
     /// in ``names`` at its start tag): kept as Strings only when the parse ends.
     @exclusivity(unchecked) private var openNamePointers: [UnsafePointer<xmlChar>?] = []
     /// Where each element of the record being read that is still open sits on ``elements`` (on
-    /// ``flat`` when reading flat), the record first.
+    /// ``flat`` when reading flat; when logging, the bytes of its text so far), the record first.
     @exclusivity(unchecked) private var open: [Int] = []
     /// The elements of the record in document order, each open one followed by its children
     /// read so far: when an element closes, its children are moved from behind it into one
@@ -240,7 +241,6 @@ final class SAXRecordBuilder {
         guard let index = open.popLast() else { return }
         if logsRecords {
             log!.end()
-            openTextBytes.removeLast()
             if open.isEmpty {
                 log!.commitRecord()
                 if log!.isFull { handOverLog() }
@@ -405,7 +405,13 @@ final class SAXRecordBuilder {
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         let count = attributes == nil ? 0 : attributeCount
-        let name = log!.name(localName), namespace = log!.name(uri)
+        let name = log!.name(localName)
+        if uri != loggedNamespace || loggedNamespaceID < 0 {
+            // Namespaces change rarely between elements; the first use defines the name in the log.
+            loggedNamespaceID = log!.name(uri)
+            loggedNamespace = uri
+        }
+        let namespace = uri == nil ? -1 : loggedNamespaceID
         if count > 0, let attributes {
             // Names met for the first time are defined before the start tag that uses them.
             for index in 0..<count {
@@ -427,17 +433,16 @@ final class SAXRecordBuilder {
             }
         }
         open.append(0)
-        openTextBytes.append(0)
     }
 
     /// ``endText()`` for a record logged: the same limit on an element's text.
     private func endLoggedText() {
-        let node = openTextBytes.count - 1
-        if openTextBytes[node] + textCount > limits.maxTextBytes {
+        let node = open.count - 1
+        if open[node] + textCount > limits.maxTextBytes {
             limit("the text of element <\(interned(openNamePointers[openNamePointers.count - 1]))> runs past the limit of \(limits.maxTextBytes) bytes (in several text nodes); the document is refused, not truncated")
             return
         }
-        openTextBytes[node] += textCount
+        open[node] += textCount
         log!.text(text, count: textCount)
     }
 
@@ -461,10 +466,7 @@ final class SAXRecordBuilder {
     private func halt() {
         halted = true
         open.removeAll()
-        if logsRecords {
-            log!.rollBack()
-            openTextBytes.removeAll()
-        }
+        if logsRecords { log!.rollBack() }
         elements.deinitialize(count: elementCount)
         elementCount = 0
         emptyFlat()
