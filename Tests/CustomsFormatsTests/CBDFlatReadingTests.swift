@@ -82,4 +82,29 @@ import Testing
         let rules = Set(flat.flatMap(\.findings).map(\.rule))
         #expect(rules.isSuperset(of: ["field.invalid", "field.placeholder"]))
     }
+
+    /// Values read straight from the flat record (no element made unless a finding names one):
+    /// trimmed, placeholders and bad values found with the element's name and the field path.
+    @Test func valuesAndFindingsReadStraightFromTheRecord() throws {
+        var text = try String(contentsOfFile: TestPaths.sample("cbd-rail-consignment-altynkol.xml"), encoding: .utf8)
+        text = text.replacing(#/<GoodsItemQuantity>[^<]*</GoodsItemQuantity>/#, with: "<GoodsItemQuantity> 2.0 </GoodsItemQuantity>")
+        text = text.replacing(#/<UnitPriceAmount>1450</UnitPriceAmount>/#, with: "<UnitPriceAmount>\n  1450.00  </UnitPriceAmount>")
+        text = text.replacing(#/<BorderTransportModeCode>[^<]*</BorderTransportModeCode>/#, with: "<BorderTransportModeCode>########</BorderTransportModeCode>")
+        text = text.replacing(#/<HSSubheadingCode>843149</HSSubheadingCode>/#, with: "<HSSubheadingCode>  843149\t</HSSubheadingCode>")
+        text = text.replacing(#/<Quantity>24</Quantity>/#, with: "<Quantity>1e5</Quantity>")
+        let path = try TestPaths.scratch().appendingPathComponent("cbd-values.xml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let (_, flat) = try Self.bothReadings(path)
+        let first = try #require(flat.first)
+        #expect(first.declaration.totals?.goodsItemCount == 2)
+        let item = try #require(first.declaration.goodsItems.first)
+        #expect(item.hsCode == "843149")
+        #expect(item.unitPrice == 1450)
+        #expect(item.unitPriceDecimals == 2)
+        #expect(item.quantity == nil)
+        #expect(first.declaration.transportMode == nil)
+        let messages = first.findings.map { "\($0.rule) \($0.field ?? "") \($0.message)" }
+        #expect(messages.contains("field.placeholder transportMode BorderTransportModeCode holds template text '########' instead of a value"))
+        #expect(messages.contains("field.invalid goodsItems[0].quantity Quantity '1e5' is not a decimal number"))
+    }
 }

@@ -1,4 +1,5 @@
 import CustomsCore
+import Foundation
 public import CustomsXML
 
 /// Reads cbd-xml, the shared schema's own XML (`Schemas/cbd.xsd`): a `Declarations` batch or a
@@ -34,29 +35,29 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
     public func harmonize(flat record: XMLFlatRecord, context: inout HarmonizeContext) -> [DeclarationDraft] {
         let fields = CBDFields(record: record)
         var draft = DeclarationDraft(format: format, messageType: "", file: context.file, line: record.line(0))
-        draft.declaration.messageType = draft.text(fields.field("MessageType"), field: "messageType")
-        if let format = draft.text(fields.field("SourceFormat"), field: "sourceFormat") {
+        draft.declaration.messageType = fields.text("MessageType", field: "messageType", draft: &draft)
+        if let format = fields.text("SourceFormat", field: "sourceFormat", draft: &draft) {
             draft.declaration.sourceFormat = format
         }
-        draft.declaration.id = draft.text(fields.field("ID"), field: "id")
-        draft.declaration.declaringCountry = draft.text(fields.field("DeclaringCountryCode"), field: "declaringCountry")
-        draft.declaration.direction = enumValue(fields.field("Direction"), field: "direction", draft: &draft)
-        draft.declaration.procedure = draft.text(fields.field("ProcedureCode"), field: "procedure")
-        draft.declaration.customsOffice = draft.text(fields.field("DeclarationOfficeID"), field: "customsOffice")
-        if let element = fields.field("LodgementDate"), let text = draft.text(element, field: "lodgedOn") {
+        draft.declaration.id = fields.text("ID", field: "id", draft: &draft)
+        draft.declaration.declaringCountry = fields.text("DeclaringCountryCode", field: "declaringCountry", draft: &draft)
+        draft.declaration.direction = enumValue("Direction", fields, field: "direction", draft: &draft)
+        draft.declaration.procedure = fields.text("ProcedureCode", field: "procedure", draft: &draft)
+        draft.declaration.customsOffice = fields.text("DeclarationOfficeID", field: "customsOffice", draft: &draft)
+        if let element = record.child("LodgementDate", of: 0), let text = draft.text(record, element, field: "lodgedOn") {
             if let date = LocalDateTime.parseISO(text), text.count == 10 {
                 draft.declaration.lodgedOn = date.isoDate
             } else {
-                draft.finding("field.invalid", "LodgementDate '\(text)' is not a date YYYY-MM-DD", at: element, field: "lodgedOn")
+                draft.finding("field.invalid", "LodgementDate '\(text)' is not a date YYYY-MM-DD", at: record.fieldElement(at: element), field: "lodgedOn")
             }
         }
-        draft.declaration.lodgedAt = timestamp(fields.field("LodgementDateTime"), field: "lodgedAt", draft: &draft)
-        draft.declaration.transportMode = enumValue(fields.field("BorderTransportModeCode"), field: "transportMode", draft: &draft)
-        draft.declaration.borderCrossing = draft.text(fields.field("BorderCrossingID"), field: "borderCrossing")
+        draft.declaration.lodgedAt = timestamp("LodgementDateTime", fields, field: "lodgedAt", draft: &draft)
+        draft.declaration.transportMode = enumValue("BorderTransportModeCode", fields, field: "transportMode", draft: &draft)
+        draft.declaration.borderCrossing = fields.text("BorderCrossingID", field: "borderCrossing", draft: &draft)
         for (index, element) in record.children("TransportContractDocument", of: 0).enumerated() {
             let field = "transportDocuments[\(index)]"
-            if let type = draft.text(fields.field("TypeCode", of: element), field: field + ".type"),
-               let number = draft.text(fields.field("ID", of: element), field: field + ".number") {
+            if let type = fields.text("TypeCode", of: element, field: field + ".type", draft: &draft),
+               let number = fields.text("ID", of: element, field: field + ".number", draft: &draft) {
                 draft.declaration.transportDocuments.append(TransportDocument(type: type, number: number))
             }
         }
@@ -65,30 +66,30 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
         draft.declaration.declarant = party(record.child("Declarant", of: 0), fields, field: "declarant", draft: &draft)
         if let invoice = record.child("Invoice", of: 0) {
             draft.declaration.invoice = Invoice(
-                number: draft.text(fields.field("ID", of: invoice), field: "invoice.number"),
-                currency: draft.text(fields.field("CurrencyCode", of: invoice), field: "invoice.currency"),
-                amount: draft.decimal(fields.field("Amount", of: invoice), field: "invoice.amount"))
+                number: fields.text("ID", of: invoice, field: "invoice.number", draft: &draft),
+                currency: fields.text("CurrencyCode", of: invoice, field: "invoice.currency", draft: &draft),
+                amount: fields.decimal("Amount", of: invoice, field: "invoice.amount", draft: &draft))
         }
-        draft.declaration.incoterm = draft.text(fields.field("IncotermCode"), field: "incoterm")
+        draft.declaration.incoterm = fields.text("IncotermCode", field: "incoterm", draft: &draft)
         let totals = Totals(
-            grossMassKg: draft.decimal(fields.field("TotalGrossMassMeasure"), field: "totals.grossMassKg"),
-            netMassKg: draft.decimal(fields.field("TotalNetMassMeasure"), field: "totals.netMassKg"),
-            packages: draft.decimal(fields.field("TotalPackageQuantity"), field: "totals.packages"),
-            goodsItemCount: draft.integer(fields.field("GoodsItemQuantity"), field: "totals.goodsItemCount"))
+            grossMassKg: fields.decimal("TotalGrossMassMeasure", field: "totals.grossMassKg", draft: &draft),
+            netMassKg: fields.decimal("TotalNetMassMeasure", field: "totals.netMassKg", draft: &draft),
+            packages: fields.decimal("TotalPackageQuantity", field: "totals.packages", draft: &draft),
+            goodsItemCount: fields.integer("GoodsItemQuantity", field: "totals.goodsItemCount", draft: &draft))
         draft.declaration.totals = totals.isEmpty ? nil : totals
-        draft.declaration.riskChannel = enumValue(fields.field("RiskChannelCode"), field: "riskChannel", draft: &draft)
+        draft.declaration.riskChannel = enumValue("RiskChannelCode", fields, field: "riskChannel", draft: &draft)
         for (index, element) in record.children("StatusEvent", of: 0).enumerated() {
             let field = "events[\(index)]"
-            guard let milestone = draft.text(fields.field("Milestone", of: element), field: field + ".milestone"),
-                  let at = timestamp(fields.field("DateTime", of: element), field: field + ".at", draft: &draft) else { continue }
+            guard let milestone = fields.text("Milestone", of: element, field: field + ".milestone", draft: &draft),
+                  let at = timestamp("DateTime", of: element, fields, field: field + ".at", draft: &draft) else { continue }
             draft.declaration.events.append(Event(
-                milestone: milestone, at: at, location: draft.text(fields.field("Location", of: element), field: field + ".location"),
+                milestone: milestone, at: at, location: fields.text("Location", of: element, field: field + ".location", draft: &draft),
                 zoneAssumed: fields.trimmedText("ZoneAssumed", of: element) == "true"))
         }
         if let shipment = record.child("GoodsShipment", of: 0) {
             if let consignment = record.child("Consignment", of: shipment) {
                 for equipment in record.children("TransportEquipment", of: consignment) {
-                    if let id = draft.text(fields.field("ID", of: equipment), field: "containers") { draft.declaration.containers.append(id) }
+                    if let id = fields.text("ID", of: equipment, field: "containers", draft: &draft) { draft.declaration.containers.append(id) }
                 }
             }
             let items = record.children("GovernmentAgencyGoodsItem", of: shipment)
@@ -104,23 +105,23 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
     func goodsItem(_ element: Int, _ fields: CBDFields, field: String, draft: inout DeclarationDraft) -> GoodsItem {
         var item = GoodsItem()
         item.sourceLine = fields.record.line(element)
-        item.sequence = draft.integer(fields.field("SequenceNumeric", of: element), field: field + ".sequence")
-        item.hsCode = draft.text(fields.field("HSSubheadingCode", of: element), field: field + ".hsCode")
-        item.nationalCode = draft.text(fields.field("NationalCommodityCode", of: element), field: field + ".nationalCode")
-        item.description = draft.text(fields.field("Description", of: element), field: field + ".description")
-        item.originCountry = draft.text(fields.field("OriginCountryCode", of: element), field: field + ".originCountry")
-        item.quantity = draft.decimal(fields.field("Quantity", of: element), field: field + ".quantity")
-        item.unit = draft.text(fields.field("UnitCode", of: element), field: field + ".unit")
-        item.grossMassKg = draft.decimal(fields.field("GrossMassMeasure", of: element), field: field + ".grossMassKg")
-        item.netMassKg = draft.decimal(fields.field("NetMassMeasure", of: element), field: field + ".netMassKg")
-        item.packages = draft.decimal(fields.field("PackageQuantity", of: element), field: field + ".packages")
-        let unitPrice = fields.field("UnitPriceAmount", of: element)
-        item.unitPrice = draft.decimal(unitPrice, field: field + ".unitPrice")
-        if item.unitPrice != nil, let text = unitPrice?.trimmedText {
-            item.noteUnitPriceDecimals(ExactDecimal.writtenDecimals(text))
+        item.sequence = fields.integer("SequenceNumeric", of: element, field: field + ".sequence", draft: &draft)
+        item.hsCode = fields.text("HSSubheadingCode", of: element, field: field + ".hsCode", draft: &draft)
+        item.nationalCode = fields.text("NationalCommodityCode", of: element, field: field + ".nationalCode", draft: &draft)
+        item.description = fields.text("Description", of: element, field: field + ".description", draft: &draft)
+        item.originCountry = fields.text("OriginCountryCode", of: element, field: field + ".originCountry", draft: &draft)
+        item.quantity = fields.decimal("Quantity", of: element, field: field + ".quantity", draft: &draft)
+        item.unit = fields.text("UnitCode", of: element, field: field + ".unit", draft: &draft)
+        item.grossMassKg = fields.decimal("GrossMassMeasure", of: element, field: field + ".grossMassKg", draft: &draft)
+        item.netMassKg = fields.decimal("NetMassMeasure", of: element, field: field + ".netMassKg", draft: &draft)
+        item.packages = fields.decimal("PackageQuantity", of: element, field: field + ".packages", draft: &draft)
+        let unitPrice = fields.record.child("UnitPriceAmount", of: element)
+        item.unitPrice = draft.decimal(fields.record, unitPrice, field: field + ".unitPrice")
+        if item.unitPrice != nil, let unitPrice {
+            item.noteUnitPriceDecimals(ExactDecimal.writtenDecimals(fields.record.trimmedText(unitPrice)))
         }
-        item.value = draft.decimal(fields.field("ValueAmount", of: element), field: field + ".value")
-        item.currency = draft.text(fields.field("CurrencyCode", of: element), field: field + ".currency")
+        item.value = fields.decimal("ValueAmount", of: element, field: field + ".value", draft: &draft)
+        item.currency = fields.text("CurrencyCode", of: element, field: field + ".currency", draft: &draft)
         item.asFiled = asFiled(fields.record.child("AsFiled", of: element), fields.record)
         return item
     }
@@ -128,9 +129,9 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
     func party(_ element: Int?, _ fields: CBDFields, field: String, draft: inout DeclarationDraft) -> Party? {
         guard let element else { return nil }
         let party = Party(
-            name: draft.text(fields.field("Name", of: element), field: field + ".name"),
-            id: draft.text(fields.field("ID", of: element), field: field + ".id"),
-            country: draft.text(fields.field("CountryCode", of: element), field: field + ".country"))
+            name: fields.text("Name", of: element, field: field + ".name", draft: &draft),
+            id: fields.text("ID", of: element, field: field + ".id", draft: &draft),
+            country: fields.text("CountryCode", of: element, field: field + ".country", draft: &draft))
         return party.isEmpty ? nil : party
     }
 
@@ -139,36 +140,53 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
         return AsFiled(record.children("Value", of: element).map { (record.attribute("name", of: $0) ?? "", record.text($0)) })
     }
 
-    func timestamp(_ element: XMLElement?, field: String, draft: inout DeclarationDraft) -> Timestamp? {
-        guard let element, let text = draft.text(element, field: field) else { return nil }
+    func timestamp(_ name: String, of parent: Int = 0, _ fields: CBDFields, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Timestamp? {
+        let record = fields.record
+        guard let index = record.child(name, of: parent), let text = draft.text(record, index, field: field()) else { return nil }
         guard let value = Timestamp.parseRFC3339(text) else {
-            draft.finding("field.invalid", "\(element.name) '\(text)' is not an RFC 3339 time with offset", at: element, field: field)
+            let element = record.fieldElement(at: index)
+            draft.finding("field.invalid", "\(element.name) '\(text)' is not an RFC 3339 time with offset", at: element, field: field())
             return nil
         }
         return value
     }
 
-    func enumValue<Value: RawRepresentable<String>>(_ element: XMLElement?, field: String, draft: inout DeclarationDraft) -> Value? {
-        guard let element, let text = draft.text(element, field: field) else { return nil }
+    func enumValue<Value: RawRepresentable<String>>(
+        _ name: String, of parent: Int = 0, _ fields: CBDFields, field: @autoclosure () -> String, draft: inout DeclarationDraft
+    ) -> Value? {
+        let record = fields.record
+        guard let index = record.child(name, of: parent), let text = draft.text(record, index, field: field()) else { return nil }
         guard let value = Value(rawValue: text) else {
-            draft.finding("field.invalid", "\(element.name) '\(text)' is not a known value", at: element, field: field)
+            let element = record.fieldElement(at: index)
+            draft.finding("field.invalid", "\(element.name) '\(text)' is not a known value", at: element, field: field())
             return nil
         }
         return value
     }
 }
 
-/// The fields of a record read flat, by name under a parent (the record itself by default).
+/// The fields of a record read flat, by name under a parent (the record itself by default),
+/// read with the ``DeclarationDraft`` helpers straight from the record.
 struct CBDFields {
     let record: XMLFlatRecord
 
-    /// The first child `name` of `parent` as a field's value (``XMLFlatRecord/fieldElement(at:)``).
-    func field(_ name: String, of parent: Int = 0) -> XMLElement? {
-        record.child(name, of: parent).map { record.fieldElement(at: $0) }
+    /// ``DeclarationDraft/text(_:_:field:)`` of the first child `name` of `parent`.
+    func text(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> String? {
+        draft.text(record, record.child(name, of: parent), field: field())
+    }
+
+    /// ``DeclarationDraft/decimal(_:_:field:)`` of the first child `name` of `parent`.
+    func decimal(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Decimal? {
+        draft.decimal(record, record.child(name, of: parent), field: field())
+    }
+
+    /// ``DeclarationDraft/integer(_:_:field:)`` of the first child `name` of `parent`.
+    func integer(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Int? {
+        draft.integer(record, record.child(name, of: parent), field: field())
     }
 
     /// The trimmed text of the first child `name` of `parent`.
     func trimmedText(_ name: String, of parent: Int) -> String? {
-        record.child(name, of: parent).map { XMLText.trimmed(record.text($0)) }
+        record.child(name, of: parent).map(record.trimmedText)
     }
 }

@@ -23,35 +23,70 @@ public struct DeclarationDraft: Sendable {
     /// `field` (the field path) is made only for a finding.
     public mutating func text(_ element: XMLElement?, field: @autoclosure () -> String) -> String? {
         guard let element else { return nil }
-        let text = element.trimmedText
+        return checked(element.trimmedText, element: element, field: field())
+    }
+
+    /// The exact decimal in `element`; `field.invalid` when its text is not a plain number.
+    public mutating func decimal(_ element: XMLElement?, field: @autoclosure () -> String) -> Decimal? {
+        guard let element, let text = text(element, field: field()) else { return nil }
+        return decimal(text, element: element, field: field())
+    }
+
+    /// A whole number in `element`; `field.invalid` otherwise.
+    public mutating func integer(_ element: XMLElement?, field: @autoclosure () -> String) -> Int? {
+        guard let element, let text = text(element, field: field()) else { return nil }
+        return integer(text, element: element, field: field())
+    }
+
+    /// ``text(_:field:)`` of the element at `index` of a record read flat (`nil`: absent): the
+    /// same value and findings, the ``XMLElement`` a finding names made only for one.
+    public mutating func text(_ record: XMLFlatRecord, _ index: Int?, field: @autoclosure () -> String) -> String? {
+        guard let index else { return nil }
+        return checked(record.trimmedText(index), element: record.fieldElement(at: index), field: field())
+    }
+
+    /// ``decimal(_:field:)`` of the element at `index` of a record read flat.
+    public mutating func decimal(_ record: XMLFlatRecord, _ index: Int?, field: @autoclosure () -> String) -> Decimal? {
+        guard let index, let text = text(record, index, field: field()) else { return nil }
+        return decimal(text, element: record.fieldElement(at: index), field: field())
+    }
+
+    /// ``integer(_:field:)`` of the element at `index` of a record read flat.
+    public mutating func integer(_ record: XMLFlatRecord, _ index: Int?, field: @autoclosure () -> String) -> Int? {
+        guard let index, let text = text(record, index, field: field()) else { return nil }
+        return integer(text, element: record.fieldElement(at: index), field: field())
+    }
+
+    /// `text` (an element's trimmed text), or `nil` when it is empty or a placeholder.
+    private mutating func checked(_ text: String, element: @autoclosure () -> XMLElement, field: @autoclosure () -> String) -> String? {
         guard !text.isEmpty else { return nil }
         if Placeholder.isPlaceholder(text) {
+            let element = element()
             finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: field())
             return nil
         }
         return text
     }
 
-    /// The exact decimal in `element`; `field.invalid` when its text is not a plain number.
-    public mutating func decimal(_ element: XMLElement?, field: @autoclosure () -> String) -> Decimal? {
-        guard let element, let text = text(element, field: field()) else { return nil }
+    private mutating func decimal(_ text: String, element: @autoclosure () -> XMLElement, field: @autoclosure () -> String) -> Decimal? {
         guard let value = ExactDecimal.parse(text) else {
+            let element = element()
             finding("field.invalid", "\(element.name) '\(text)' is not a decimal number", at: element, field: field())
             return nil
         }
         return value
     }
 
-    /// A whole number in `element`; `field.invalid` otherwise.
-    public mutating func integer(_ element: XMLElement?, field: @autoclosure () -> String) -> Int? {
-        guard let element, let value = decimal(element, field: field()) else { return nil }
+    private mutating func integer(_ text: String, element: @autoclosure () -> XMLElement, field: @autoclosure () -> String) -> Int? {
+        guard let value = decimal(text, element: element(), field: field()) else { return nil }
         // Plain digits (a sequence number) are that whole number: no detour through NSDecimalNumber.
-        let digits = element.trimmedText.utf8
+        let digits = text.utf8
         if (1...18).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         guard let integer = Int(exactly: NSDecimalNumber(decimal: value).int64Value), Decimal(integer) == value else {
-            finding("field.invalid", "\(element.name) '\(element.trimmedText)' is not a whole number", at: element, field: field())
+            let element = element()
+            finding("field.invalid", "\(element.name) '\(text)' is not a whole number", at: element, field: field())
             return nil
         }
         return integer
