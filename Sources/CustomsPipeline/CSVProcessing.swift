@@ -27,7 +27,11 @@ extension FileProcessor {
         let outcome = OverlappedReading.read(reader, overlapped: overlapped) { draft in
             let findings = RuleStage.check(draft.declaration, configuration: configuration)
             if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
-            result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
+            if configuration.retainsFullDeclarations {
+                result.declarations.append(draft.declaration)
+            } else {
+                result.declarations.appendCrossFileForm(of: draft.declaration)
+            }
             declarationFindings.append(draft.findings)
         }
         if outcome.recognized {
