@@ -30,7 +30,7 @@ enum OverlappedReading {
         guard overlapped else { return reader.readFlat(role: adapter.role(for:), onRecord: consume) }
         var reader = reader
         reader.readsAhead = true
-        return handOver(consume) { [reader] emit in reader.readFlat(role: adapter.role(for:), onRecord: emit) }
+        return handOver(consume) { [reader] emit in reader.readFlat(role: adapter.role(for:), onRecord: { emit($0) }) }
     }
 
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
@@ -40,7 +40,7 @@ enum OverlappedReading {
     static func read(
         _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
     ) -> CSVReadOutcome {
-        guard overlapped else { return reader.read(onDeclaration: consume) }
+        guard overlapped else { return reader.read(onDeclaration: { consume($0) }) }
         var reader = reader
         reader.readsAhead = true
         return handOver(consume) { [reader] emit in reader.read(onDeclaration: emit) }
@@ -48,21 +48,21 @@ enum OverlappedReading {
 
     /// Runs `produce` on a second thread, handing what it emits over in batches through a
     /// ``BoundedPipe`` to `consume` on this one, in order; returns `produce`'s outcome once both
-    /// sides are done.
+    /// sides are done. What `produce` emits is moved into the batch, not copied.
     ///
     /// The batches consumed go back to the producer, which lets go of them when it hands over its
     /// next batch: what it allocated is freed on its own thread (cheaper in the allocator than
     /// freeing another thread's memory) and that work leaves the consumer's. At most the batches
     /// consumed between two hand-overs wait there.
     private static func handOver<Item: Sendable, Outcome: Sendable>(
-        _ consume: (Item) -> Void, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
+        _ consume: (Item) -> Void, produce: @escaping @Sendable ((consuming Item) -> Void) -> Outcome
     ) -> Outcome {
         let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
         let spent = LockedValue<[[Item]]>([])
         let producer = Thread {
             var batch: [Item] = []
             batch.reserveCapacity(batchSize)
-            let outcome = produce { item in
+            let outcome = produce { (item: consuming Item) in
                 batch.append(item)
                 if batch.count == batchSize {
                     pipe.put(batch)
