@@ -30,17 +30,18 @@ enum OverlappedReading {
         guard overlapped else { return reader.readFlat(role: adapter.role(for:), onRecord: consume) }
         var reader = reader
         reader.readsAhead = true
-        return handOver(consume) { [reader] emit in reader.readFlat(role: adapter.role(for:), onRecord: { emit($0) }) }
+        return handOver({ consume($0) }) { [reader] emit in reader.readFlat(role: adapter.role(for:), onRecord: { emit($0) }) }
     }
 
     /// The declarations of one CSV file, in file order, to `consume`; for a large file the CSV
     /// reader assembles declarations on a second thread while `consume` (rules, keeping the
     /// declaration) runs on this one — the same hand-over as for XML records — and reads the
     /// records it assembles them from on a third (``CustomsFormats/CSVDocumentReader/readsAhead``).
+    /// Each declaration is lent to `consume` `inout`, where it lies: reading it makes no copy.
     static func read(
-        _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
+        _ reader: CSVDocumentReader, overlapped: Bool, consume: (inout DeclarationDraft) -> Void
     ) -> CSVReadOutcome {
-        guard overlapped else { return reader.read(onDeclaration: { consume($0) }) }
+        guard overlapped else { return reader.read(onDeclaration: { (draft: consuming DeclarationDraft) in consume(&draft) }) }
         var reader = reader
         reader.readsAhead = true
         return handOver(consume) { [reader] emit in reader.read(onDeclaration: emit) }
@@ -55,7 +56,7 @@ enum OverlappedReading {
     /// freeing another thread's memory) and that work leaves the consumer's. At most the batches
     /// consumed between two hand-overs wait there.
     private static func handOver<Item: Sendable, Outcome: Sendable>(
-        _ consume: (Item) -> Void, produce: @escaping @Sendable ((consuming Item) -> Void) -> Outcome
+        _ consume: (inout Item) -> Void, produce: @escaping @Sendable ((consuming Item) -> Void) -> Outcome
     ) -> Outcome {
         let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
         let spent = LockedValue<[[Item]]>([])
@@ -80,11 +81,12 @@ enum OverlappedReading {
         }
         producer.stackSize = 8 << 20
         producer.start()
-        while let batch = pipe.take() {
-            // Each item is lent to `consume` where it lies in the batch: not copied out of it
-            // (a copy retains every string and array of a declaration, and releases them again).
-            batch.withUnsafeBufferPointer { items in
-                for index in items.indices { consume(items[index]) }
+        while var batch = pipe.take() {
+            // Each item is lent to `consume` where it lies in the batch, `inout`: not copied out of
+            // it (a copy retains every string and array of a declaration, and releases them again;
+            // an item lent as a plain argument is still copied to guard it).
+            batch.withUnsafeMutableBufferPointer { items in
+                for index in items.indices { consume(&items[index]) }
             }
             spent.withLock { $0.append(batch) }
         }

@@ -133,6 +133,10 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     /// written straight from `declaration` in that form (``CustomsCore/EncodingForm/crossFile``),
     /// with no reduced copy made. The identity hash, match facts and timing read only parts the
     /// form keeps, so they are those of the reduced declaration.
+    ///
+    /// Not inlined: a declaration read in place from the caller's storage was copied, inlined,
+    /// before it was encoded (it could not be shown apart from the list being changed).
+    @inline(never)
     public mutating func appendCrossFileForm(of declaration: Declaration) {
         guard spilled != nil else {
             append(declaration.crossFileForm)
