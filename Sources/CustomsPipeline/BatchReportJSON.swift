@@ -84,8 +84,8 @@ extension BatchReport {
             let texts = LockedValue([String](repeating: "", count: blocks.count))
             DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
                 var text = ""
-                // A spilled file is read in blocks.
-                declarations.forEach(at: blocks[index], goodsItems: false) { position, declaration in
+                // A spilled file is read in blocks, only the id and key of each declaration decoded.
+                declarations.forEachListing(at: blocks[index]) { position, declaration in
                     text += position == 0 ? "\n        " : ",\n        "
                     Self.appendDeclaration(declaration, valid: isValid(declaration), to: &text)
                 }

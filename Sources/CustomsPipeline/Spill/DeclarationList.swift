@@ -117,6 +117,18 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         for position in positions { body(position, declaration(at: position, goodsItems: goodsItems, block: &block)) }
     }
 
+    /// Each declaration as a report lists it — its `id`, `key`, `sourceFormat` and source file,
+    /// nothing else read when it is spilled (``CustomsCore/DeclarationCodec/decodeListing(_:)``);
+    /// in memory, the declaration itself. For the `validate` report's list of declarations.
+    public func forEachListing(at positions: some Collection<Int>, _ body: (Int, Declaration) -> Void) {
+        guard let spilled else {
+            for position in positions { body(position, memory[position]) }
+            return
+        }
+        var block = SpillBlock()
+        for position in positions { body(position, spilled.listing(at: position, memory: memory, block: &block)) }
+    }
+
     public mutating func append(_ declaration: Declaration) {
         identityHashes.append(DeclarationCopies.identityHash(of: declaration))
         matchFacts?.append(declaration)
@@ -385,14 +397,7 @@ struct Spilled: Sendable {
             }
         case let .inFile(offset, length, sharesFile):
             restoresFile = sharesFile
-            if !block.contains(offset, length) {
-                let size = readsAhead ? max(Int(length), SpillBlock.size) : Int(length)
-                let available = min(Int64(size), spill.size - offset)
-                block.start = offset
-                block.bytes = [UInt8](repeating: 0, count: Int(max(available, 0)))
-                let read = block.bytes.withUnsafeMutableBytes { spill.read(at: offset, into: $0) }
-                if !read { block.bytes = [] }
-            }
+            if !block.contains(offset, length) { read(into: &block, at: offset, length: length, readsAhead: readsAhead) }
             if block.contains(offset, length) {
                 let from = Int(offset - block.start)
                 declaration = block.bytes.withUnsafeBytes {
@@ -407,6 +412,49 @@ struct Spilled: Sendable {
         if restoresFile, let commonFile { declaration.source.file = commonFile }
         if let keys { declaration.key = keys.key(id: declaration.id, position: position) }
         return declaration
+    }
+
+    /// ``declaration(at:memory:goodsItems:block:readsAhead:)`` reduced to what a report lists
+    /// (``DeclarationList/forEachListing(at:_:)``): only the start of the encoding is decoded.
+    func listing(at position: Int, memory: [Declaration], block: inout SpillBlock) -> Declaration {
+        var declaration: Declaration?
+        var restoresFile = false
+        switch slots[position] {
+        case let .inMemory(index):
+            return memory[index]
+        case let .inBuffer(offset, length, sharesFile):
+            restoresFile = sharesFile
+            declaration = buffer.withUnsafeBytes {
+                DeclarationCodec.decodeListing(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + Int(length)]))
+            }
+        case let .inFile(offset, length, sharesFile):
+            restoresFile = sharesFile
+            if !block.contains(offset, length) { read(into: &block, at: offset, length: length, readsAhead: true) }
+            if block.contains(offset, length) {
+                let from = Int(offset - block.start)
+                declaration = block.bytes.withUnsafeBytes {
+                    DeclarationCodec.decodeListing(UnsafeRawBufferPointer(rebasing: $0[from..<from + Int(length)]))
+                }
+            }
+        }
+        guard var declaration else {
+            spill.noteReadFailure()
+            return Spilled.unreadable
+        }
+        if restoresFile, let commonFile { declaration.source.file = commonFile }
+        if let keys { declaration.key = keys.key(id: declaration.id, position: position) }
+        return declaration
+    }
+
+    /// Reads the block of the spill from `offset` (at least 1 MiB when `readsAhead`), or leaves it
+    /// empty when the file gives fewer bytes.
+    private func read(into block: inout SpillBlock, at offset: Int64, length: Int32, readsAhead: Bool) {
+        let size = readsAhead ? max(Int(length), SpillBlock.size) : Int(length)
+        let available = min(Int64(size), spill.size - offset)
+        block.start = offset
+        block.bytes = [UInt8](repeating: 0, count: Int(max(available, 0)))
+        let read = block.bytes.withUnsafeMutableBytes { spill.read(at: offset, into: $0) }
+        if !read { block.bytes = [] }
     }
 
     /// What a read that failed gives: no id, no key, its format `unreadable`; the batch reports

@@ -61,6 +61,31 @@ public enum DeclarationCodec {
             return nil
         }
     }
+
+    /// Only what a report lists of the declaration encoded in `bytes` — its `id`, `key`, `sourceFormat`
+    /// and `source.file` — read from the start of the encoding, the rest left unread and empty in
+    /// the result (for listing a spilled batch's declarations by id, without making the other
+    /// strings of each). `nil` when the bytes do not start as an encoding does.
+    public static func decodeListing(_ bytes: UnsafeRawBufferPointer) -> Declaration? {
+        var reader = ByteReader(bytes)
+        return try? reader.listing()
+    }
+}
+
+extension ByteReader {
+    /// The start of ``DeclarationCodec``'s encoding: presence bits, `key`, `sourceFormat`,
+    /// `source.file`, then `id` when present (the first optional field).
+    mutating func listing() throws(CodecError) -> Declaration {
+        let bits = try varint()
+        guard bits & ~DeclarationField.all == 0 else { throw CodecError() }
+        let key = try string()
+        let sourceFormat = try string()
+        let file = try string()
+        var d = Declaration(sourceFormat: sourceFormat, source: SourceLocation(file: file))
+        d.key = key
+        if bits & DeclarationField.id != 0 { d.id = try string() }
+        return d
+    }
 }
 
 /// The presence bits of a declaration's optional header fields.
