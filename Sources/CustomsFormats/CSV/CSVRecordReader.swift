@@ -292,7 +292,7 @@ struct CSVRecordReader {
                         guard index < count,
                               let found = memchr(base + index, Int32(quote), count - index) else { return }
                         let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                        for offset in index..<at { high |= UInt64(base[offset]) }
+                        high |= CSVRecordReader.orOfBytes(base, from: index, to: at)
                         index = at + 1
                         guard index < count else { return }
                         if base[index] == quote {
@@ -339,10 +339,12 @@ struct CSVRecordReader {
                 // and `base[index]` ends it.
                 let isHigh = high & highs != 0
                 if escaped {
+                    // Each doubled quote counts once (from one quote to the next, not byte by byte).
                     var quotes = 0
                     var offset = first
-                    while offset < last {
-                        if base[offset] == quote { quotes += 1; offset += 2 } else { offset += 1 }
+                    while offset < last, let found = memchr(base + offset, Int32(quote), last - offset) {
+                        quotes += 1
+                        offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 2
                     }
                     recordBytes += last - first - quotes + 1
                     guard last - first - quotes <= limits.maxFieldBytes else { return }
@@ -389,10 +391,14 @@ struct CSVRecordReader {
                     var read = Int(bounds[i])
                     let stop = Int(bounds[i + 1])
                     var write = read
+                    // Runs up to and with each doubled quote's first half are moved down at once.
+                    let base = buffer.baseAddress!
                     while read < stop {
-                        buffer[write] = buffer[read]
-                        read += buffer[read] == quote ? 2 : 1
-                        write += 1
+                        let found = memchr(base + read, Int32(quote), stop - read)
+                        let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? stop
+                        if write != read { memmove(base + write, base + read, end - read) }
+                        write += end - read
+                        read = found == nil ? stop : end + 1
                     }
                     var first = Int(bounds[i])
                     var last = write
@@ -421,6 +427,23 @@ struct CSVRecordReader {
             }
             return make(row, buffer, UnsafeBufferPointer(start: bounds, count: 2 * fieldCount), invalid)
         }
+    }
+
+    /// The bytes `from..<to` OR-ed together, eight at a time (only their high bits are read:
+    /// whether any byte is not ASCII).
+    @inline(__always)
+    private static func orOfBytes(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        var high: UInt64 = 0
+        var index = from
+        while index + 8 <= to {
+            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < to {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        return high
     }
 
     private mutating func finished(_ record: CSVRecord) -> CSVRecord {
