@@ -9,9 +9,9 @@ import Foundation
 /// batches of ``batchSize`` records in flight, so memory stays bounded by a few thousand rows,
 /// not by the file). The records of a batch are written into one buffer as they are read
 /// (``CSVRecordBatch``): the thread that assembles them frees one buffer per batch rather than
-/// another thread's allocation per record, and a thread waits for the other once per batch. The error that
-/// stopped the reader is thrown where it stopped it, after the records before it: ``next()``
-/// gives what the reader's own `next()` gives, in the same order.
+/// another thread's allocation per record, and a thread waits for the other once per batch.
+/// The error that stopped the reader is thrown where it stopped it, after the records before
+/// it: ``next()`` gives what the reader's own `next()` gives, in the same order.
 final class CSVRecordReadAhead {
     static let batchSize = 512
     static let capacity = 4
