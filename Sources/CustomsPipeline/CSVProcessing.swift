@@ -24,10 +24,14 @@ extension FileProcessor {
         result.declarations = configuration.declarationList()
         let reader = CSVDocumentReader(path: path, prefix: prefix, options: configuration.csv, codeLists: configuration.codeLists)
         let overlapped = configuration.jobs > 1 && size >= OverlappedReading.threshold
-        let outcome = OverlappedReading.read(reader, overlapped: overlapped) { draft in
+        let outcome = OverlappedReading.read(reader, overlapped: overlapped) { (draft: inout DeclarationDraft) in
             let findings = RuleStage.check(draft.declaration, configuration: configuration)
             if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
-            result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
+            if configuration.retainsFullDeclarations {
+                result.declarations.append(draft.declaration)
+            } else {
+                result.declarations.appendCrossFileForm(of: draft.declaration)
+            }
             declarationFindings.append(draft.findings)
         }
         if outcome.recognized {

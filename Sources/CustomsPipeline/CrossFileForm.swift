@@ -14,6 +14,9 @@ public import CustomsCore
 ///
 /// Commands that print or store whole declarations (`harmonize`, `--db`, the inbox daemon) keep
 /// the full form; see ``PipelineConfiguration/retainsFullDeclarations``.
+///
+/// A spilled ``DeclarationList`` writes this form straight from the full declaration
+/// (``CustomsCore/EncodingForm/crossFile``), which drops the same parts.
 extension Declaration {
     public var crossFileForm: Declaration {
         var compact = self
@@ -28,11 +31,5 @@ extension Declaration {
             compact.goodsItems[index].asFiled = AsFiled()
         }
         return compact
-    }
-}
-
-extension Party {
-    fileprivate var withoutName: Party? {
-        id == nil && country == nil ? nil : Party(id: id, country: country)
     }
 }

@@ -31,7 +31,7 @@ enum OverlappedReading {
         reader.readsAhead = true
         var records = XMLRecordLog.Reader()
         return handOver({ log in records.forEachRecord(in: log, consume) }, batchSize: 1) { [reader] emit in
-            reader.readLogged(role: adapter.role(for:), onLog: emit)
+            reader.readLogged(role: adapter.role(for:), onLog: { emit($0) })
         }
     }
 
@@ -39,32 +39,34 @@ enum OverlappedReading {
     /// reader assembles declarations on a second thread while `consume` (rules, keeping the
     /// declaration) runs on this one — the same hand-over as for XML records — and reads the
     /// records it assembles them from on a third (``CustomsFormats/CSVDocumentReader/readsAhead``).
+    /// Each declaration is lent to `consume` `inout`, where it lies: reading it makes no copy.
     static func read(
-        _ reader: CSVDocumentReader, overlapped: Bool, consume: (DeclarationDraft) -> Void
+        _ reader: CSVDocumentReader, overlapped: Bool, consume: (inout DeclarationDraft) -> Void
     ) -> CSVReadOutcome {
-        guard overlapped else { return reader.read(onDeclaration: consume) }
+        guard overlapped else { return reader.read(onDeclaration: { (draft: consuming DeclarationDraft) in consume(&draft) }) }
         var reader = reader
         reader.readsAhead = true
         return handOver(consume, batchSize: batchSize) { [reader] emit in reader.read(onDeclaration: emit) }
     }
 
     /// Runs `produce` on a second thread, handing what it emits over in batches through a
-    /// ``BoundedPipe`` to `consume` on this one, in order, `batchSize` items at a time; returns `produce`'s outcome once both
-    /// sides are done.
+    /// ``BoundedPipe`` to `consume` on this one, in order, `batchSize` items at a time; returns
+    /// `produce`'s outcome once both sides are done. What `produce` emits is moved into the batch,
+    /// not copied.
     ///
     /// The batches consumed go back to the producer, which lets go of them when it hands over its
     /// next batch: what it allocated is freed on its own thread (cheaper in the allocator than
     /// freeing another thread's memory) and that work leaves the consumer's. At most the batches
     /// consumed between two hand-overs wait there.
     private static func handOver<Item: Sendable, Outcome: Sendable>(
-        _ consume: (Item) -> Void, batchSize: Int, produce: @escaping @Sendable ((Item) -> Void) -> Outcome
+        _ consume: (inout Item) -> Void, batchSize: Int, produce: @escaping @Sendable ((consuming Item) -> Void) -> Outcome
     ) -> Outcome {
         let pipe = BoundedPipe<Item, Outcome>(capacity: capacity)
         let spent = LockedValue<[[Item]]>([])
         let producer = Thread {
             var batch: [Item] = []
             batch.reserveCapacity(batchSize)
-            let outcome = produce { item in
+            let outcome = produce { (item: consuming Item) in
                 batch.append(item)
                 if batch.count == batchSize {
                     pipe.put(batch)
@@ -82,8 +84,13 @@ enum OverlappedReading {
         }
         producer.stackSize = 8 << 20
         producer.start()
-        while let batch = pipe.take() {
-            for item in batch { consume(item) }
+        while var batch = pipe.take() {
+            // Each item is lent to `consume` where it lies in the batch, `inout`: not copied out of
+            // it (a copy retains every string and array of a declaration, and releases them again;
+            // an item lent as a plain argument is still copied to guard it).
+            batch.withUnsafeMutableBufferPointer { items in
+                for index in items.indices { consume(&items[index]) }
+            }
             spent.withLock { $0.append(batch) }
         }
         // The producer closes the pipe with the outcome before `take()` can return nil.

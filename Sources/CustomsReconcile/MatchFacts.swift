@@ -164,7 +164,8 @@ struct MatchFact {
         self.keys = keys
     }
 
-    init(_ declaration: Declaration) {
+    /// Borrowed: an initializer otherwise takes its own copy of the declaration.
+    init(_ declaration: borrowing Declaration) {
         side = switch declaration.direction {
         case .export: ConsignmentMatching.Side.export
         case .import, .transit: ConsignmentMatching.Side.counterpart

@@ -27,16 +27,18 @@ enum MatchKeys {
 
     /// A transport document number without its type written in front of it.
     static func transportDocument(_ number: String) -> String? {
+        // Normalized: ASCII letters and digits only, so its UTF-8 bytes are its characters.
         var value = normalized(number)
-        for prefix in documentPrefixes where value.hasPrefix(prefix) && value.count > prefix.count + 3 {
-            value.removeFirst(prefix.count)
+        for prefix in documentPrefixes where value.hasPrefix(prefix) && value.utf8.count > prefix.utf8.count + 3 {
+            value = String(decoding: value.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
             break
         }
-        return value.count >= 4 ? value : nil
+        return value.utf8.count >= 4 ? value : nil
     }
 
     static func keys(of declaration: Declaration) -> [Key] {
         var keys: [Key] = []
+        keys.reserveCapacity(declaration.transportDocuments.count + declaration.containers.count + 1)
         for document in declaration.transportDocuments {
             if let number = transportDocument(document.number) { keys.append(Key(kind: .transportDocument, value: number)) }
         }

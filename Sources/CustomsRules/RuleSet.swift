@@ -35,7 +35,8 @@ public struct RuleSet: Sendable {
     /// the configuration's).
     public func check(_ declaration: Declaration, in context: RuleContext, configuration: RuleConfiguration = .standard) -> [Finding] {
         var findings: [Finding] = []
-        for rule in rules where rule.codes.contains(where: configuration.isEnabled) {
+        // A closure, not `configuration.isEnabled` itself: that would copy the configuration per rule.
+        for rule in rules where rule.codes.contains(where: { configuration.isEnabled($0) }) {
             findings += rule.check(declaration, in: context)
         }
         return configuration.apply(to: findings)

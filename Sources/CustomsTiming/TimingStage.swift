@@ -86,6 +86,14 @@ public struct TimingStage: Sendable {
         return TimingReport(declarations: timings, groups: GroupStatistics.groups(timings), findings: findings)
     }
 
+    /// Whether timing a subject with these events can find anything (``time(_:)``): without
+    /// events a subject has at most one milestone, its lodgement, so no interval to measure and no
+    /// order, target or zone to check — no finding. A caller that wants only the findings skips
+    /// the rest.
+    public static func canFind(events: [Event]) -> Bool {
+        !events.isEmpty
+    }
+
     /// The timing of one subject and its findings.
     public func time(_ subject: TimingSubject) -> (DeclarationTiming, [Finding]) {
         var notes = TimingFindings(subject: subject)

@@ -39,7 +39,8 @@ public struct TimingSubject: Sendable, Hashable {
     }
 
     /// A declaration with its own events, plus `looseEvents` (events read elsewhere for its id).
-    public init(_ declaration: Declaration, looseEvents: [Event] = []) {
+    /// The declaration is borrowed: only the fields the subject keeps are copied.
+    public init(_ declaration: borrowing Declaration, looseEvents: [Event] = []) {
         self.init(
             id: declaration.id, key: declaration.key, declaringCountry: declaration.declaringCountry,
             borderCrossing: declaration.borderCrossing, transportMode: declaration.transportMode,

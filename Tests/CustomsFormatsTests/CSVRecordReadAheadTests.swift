@@ -80,27 +80,41 @@ import Testing
         #expect(ahead == nil)
     }
 
-    @Test func packedRecordsReadAsTheRecordsTheyCopy() throws {
-        let path = try Self.file("a,\"b, \"\"c\"\"\",  d  ,\n\nx,,\"\",Ürümqi\u{00A0}\na,\"b, \"\"c\"\"\",  d  ,\n")
+    @Test func batchedRecordsReadAsTheRecordsReadOneByOne() throws {
+        // Quoted fields with doubled quotes, trimmed spaces and no-break spaces, a blank line, and
+        // a last record with no line end (read byte by byte).
+        let path = try Self.file("a,\"b, \"\"c\"\"\",  d  ,\n\nx,,\"\",Ürümqi\u{00A0}\na,\"b, \"\"c\"\"\",  d  ,\ntail,\"q\"\"x\"")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try Self.reader(path)
         var records: [CSVRecord] = []
         while let record = try reader.next() { records.append(record) }
-        let packed = CSVRecord.packed(records)
-        #expect(packed.map(\.fields) == [["a", "b, \"c\"", "d", ""], ["x", "", "", "Ürümqi"], ["a", "b, \"c\"", "d", ""]])
+        var batched = try Self.reader(path)
+        var batch = CSVRecordBatch()
+        while try batched.next(appendingTo: &batch) {}
+        #expect(batch.count == records.count)
+        let packed = batch.take()
+        #expect(batch.count == 0)
+        #expect(packed.map(\.fields) == [["a", "b, \"c\"", "d", ""], ["x", "", "", "Ürümqi"], ["a", "b, \"c\"", "d", ""], ["tail", "q\"x"]])
         #expect(packed.map(\.fields) == records.map(\.fields))
-        #expect(packed.map(\.row) == [1, 3, 4])
+        #expect(packed.map(\.row) == [1, 3, 4, 5])
         #expect(packed.map(\.byteCount) == records.map(\.byteCount))
-        // Compared with one another and with unpacked records, field by field and by runs.
+        // Records read one by one, written into a batch.
+        for record in records { batch.append(record) }
+        let copied = batch.take()
+        #expect(copied.map(\.fields) == records.map(\.fields))
+        #expect(copied.map(\.row) == records.map(\.row))
+        // Compared with one another and with records of their own, field by field and by runs.
         #expect(packed[0].same(1, as: packed[2], 1))
         #expect(packed[0].same(1, as: records[2], 1))
+        #expect(copied[0].same(1, as: packed[2], 1))
         #expect(!packed[0].same(0, as: packed[1], 0))
         #expect(packed[0].sameRun(0, 3, as: packed[2]))
         #expect(records[0].sameRun(0, 3, as: packed[2]))
+        #expect(copied[2].sameRun(0, 3, as: packed[0]))
         #expect(!packed[0].sameRun(0, 1, as: packed[1]))
         #expect(packed[1].withBytes(3) { Array($0) } == Array("Ürümqi".utf8))
         #expect(packed[1].isEmpty(1) && packed[1].isEmpty(2))
         #expect(packed[1].equals(0, "x"))
-        #expect(CSVRecord.packed([]).isEmpty)
+        #expect(batch.take().isEmpty)
     }
 }

@@ -119,8 +119,9 @@ public enum DeclarationCopies {
         var country: String
         var direction: String
 
-        /// `nil` for a declaration without a number: it has no copies.
-        init?(_ declaration: Declaration) {
+        /// `nil` for a declaration without a number: it has no copies. Borrowed: an initializer
+        /// otherwise takes its own copy of the declaration, every string and array retained.
+        init?(_ declaration: borrowing Declaration) {
             guard let id = declaration.id else { return nil }
             self.id = id
             country = declaration.declaringCountry ?? ""

@@ -178,18 +178,23 @@ final class CSVDeclarationAssembler {
             if let channel = RiskChannel(rawValue: raw.lowercased()) { draft.declaration.riskChannel = channel }
             else { draft.finding("field.invalid", "\(cell.header) '\(raw)' is not a risk channel (green, yellow, red, blue)", at: cell) }
         }
-        for (index, row) in rows.enumerated() where !isItemRow[index] {
-            for column in context.unknownColumns where !row.isEmpty(column) { asFiled.set(context.columns.headers[column], row[column]) }
+        // Rows by index, items filled in where they are kept: a row or an item bound to a
+        // variable is a copy, each of its strings retained and released again.
+        let rows = self.rows
+        for index in rows.indices where !isItemRow[index] {
+            for column in context.unknownColumns where !rows[index].isEmpty(column) {
+                asFiled.set(context.columns.headers[column], rows[index][column])
+            }
         }
         for entry in asFiled.entries { draft.declaration.asFiled.set(entry.name, entry.raw) }
         let itemReader = CSVGoodsItemReader(context: context, authority: authority)
-        draft.declaration.goodsItems.reserveCapacity(itemRows)
-        var index = 0
-        for (position, row) in rows.enumerated() where isItemRow[position] {
-            let item = itemReader.read(row, index: index, draft: &draft)
-            draft.declaration.goodsItems.append(item)
-            index += 1
+        var items: [GoodsItem] = []
+        items.reserveCapacity(itemRows)
+        for position in rows.indices where isItemRow[position] {
+            items.append(GoodsItem())
+            itemReader.read(rows[position], index: items.count - 1, draft: &draft, into: &items[items.count - 1])
         }
+        draft.declaration.goodsItems = items
         return draft
     }
 

@@ -42,7 +42,9 @@ public struct CSVDocumentReader: Sendable {
         self.codeLists = codeLists
     }
 
-    public func read(onDeclaration: (DeclarationDraft) -> Void) -> CSVReadOutcome {
+    /// Each declaration is handed over to `onDeclaration`, which owns it from then on (no copy
+    /// is made to hand it on).
+    public func read(onDeclaration: (consuming DeclarationDraft) -> Void) -> CSVReadOutcome {
         var outcome = CSVReadOutcome()
         func fileFinding(_ rule: String, _ message: String, row: Int? = nil, column: String? = nil) {
             outcome.findings.append(Finding(rule: rule, message: message, file: path, column: column.map(FindingColumn.name), row: row))

@@ -15,9 +15,11 @@ struct CSVGoodsItemReader {
     /// a code already in its international form — is read straight from the row's bytes
     /// (``CSVPlain``); any other goes through ``CSVCell`` and the draft's readers, which
     /// give its findings and `asFiled` entries, so both ways give the same item.
-    func read(_ record: CSVRecord, index: Int, draft: inout DeclarationDraft) -> GoodsItem {
+    ///
+    /// The item is filled in where the caller keeps it (`item`, a new ``GoodsItem``): returned,
+    /// it was copied once more, each of its strings retained and released again.
+    func read(_ record: CSVRecord, index: Int, draft: inout DeclarationDraft, into item: inout GoodsItem) {
         let row = record.row
-        var item = GoodsItem()
         item.sourceLine = row
         var asFiled = AsFiled()
         let context = self.context
@@ -100,7 +102,6 @@ struct CSVGoodsItemReader {
             asFiled.set(context.columns.headers[column], record[column])
         }
         item.asFiled = asFiled
-        return item
     }
 
     /// True when `text` is a code of the expected length; otherwise `code.hs`, explaining a lost

@@ -298,6 +298,6 @@ public enum CSVNumberFormat: Sendable, Hashable {
             zeros -= 1
         }
         if mantissa == 0 { return 0 }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
+        return ExactDecimal.decimal(mantissa: mantissa, exponent: -scale, negative: negative)
     }
 }

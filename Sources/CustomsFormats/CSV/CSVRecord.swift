@@ -9,7 +9,7 @@ struct CSVRecord {
     /// From `base`, the fields' bytes, one after the other, then (from `boundsOffset`) the bounds
     /// of the fields: field `i` is the bytes from `base` plus the `Int32` at `2 i` to `base` plus
     /// the one at `2 i + 1`. The storage is the record's own, or shared by the records of a
-    /// batch (``packed(_:)``).
+    /// batch (``CSVRecordBatch``).
     private let storage: [UInt8]
     private let base: Int
     private let boundsOffset: Int
@@ -40,7 +40,9 @@ struct CSVRecord {
         }
     }
 
-    private init(storage: [UInt8], base: Int, boundsOffset: Int, count: Int, row: Int, invalidField: Int?) {
+    /// A record whose bytes and bounds lie in `storage` (shared with the other records of a
+    /// ``CSVRecordBatch``): its fields' bytes from `base`, their bounds from `boundsOffset`.
+    init(storage: [UInt8], base: Int, boundsOffset: Int, count: Int, row: Int, invalidField: Int?) {
         self.storage = storage
         self.base = base
         self.boundsOffset = boundsOffset
@@ -49,36 +51,16 @@ struct CSVRecord {
         self.invalidField = invalidField
     }
 
-    /// The bytes of the record's storage that are its own: its fields' bytes, then their bounds.
-    private var span: Range<Int> { base..<(boundsOffset + 8 * count) }
-
-    /// The same records, their storage copied into one buffer that they share: one allocation
-    /// (and one deallocation) for the batch instead of one per record, as records handed from
-    /// one thread to another are (``CSVRecordReadAhead``).
-    static func packed(_ records: [CSVRecord]) -> [CSVRecord] {
-        let total = records.reduce(0) { $0 + $1.span.count }
-        var offsets: [Int] = []
-        offsets.reserveCapacity(records.count)
-        let storage = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            var offset = 0
-            for record in records {
-                offsets.append(offset)
-                let span = record.span
-                record.storage.withUnsafeBytes { source in
-                    if !span.isEmpty {
-                        UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(from: source.baseAddress! + span.lowerBound, byteCount: span.count)
-                    }
-                }
-                offset += span.count
+    /// Calls `body` with the fields' bytes and their bounds (2 × ``count``), as
+    /// ``init(row:bytes:bounds:invalidField:)`` takes them.
+    func withFieldsAndBounds<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { raw in
+            let bytes = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + base, count: byteCount)
+            var bounds = [Int32](repeating: 0, count: 2 * count)
+            for index in 0..<(2 * count) {
+                bounds[index] = raw.loadUnaligned(fromByteOffset: boundsOffset + 4 * index, as: Int32.self)
             }
-            initialized = total
-        }
-        return records.indices.map { index in
-            let record = records[index]
-            let offset = offsets[index]
-            return CSVRecord(
-                storage: storage, base: offset, boundsOffset: offset + record.boundsOffset - record.base,
-                count: record.count, row: record.row, invalidField: record.invalidField)
+            return try bounds.withUnsafeBufferPointer { try body(bytes, $0) }
         }
     }
 

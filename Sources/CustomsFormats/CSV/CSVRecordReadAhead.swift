@@ -7,11 +7,11 @@ import Foundation
 ///
 /// The records come in file order, in batches through a ``BoundedPipe`` (at most ``capacity``
 /// batches of ``batchSize`` records in flight, so memory stays bounded by a few thousand rows,
-/// not by the file). The records of a batch share one buffer (``CSVRecord/packed(_:)``): the
-/// thread that assembles them frees one buffer per batch rather than another thread's
-/// allocation per record, and a thread waits for the other once per batch. The error that
-/// stopped the reader is thrown where it stopped it, after the records before it: ``next()``
-/// gives what the reader's own `next()` gives, in the same order.
+/// not by the file). The records of a batch are written into one buffer as they are read
+/// (``CSVRecordBatch``): the thread that assembles them frees one buffer per batch rather than
+/// another thread's allocation per record, and a thread waits for the other once per batch.
+/// The error that stopped the reader is thrown where it stopped it, after the records before
+/// it: ``next()`` gives what the reader's own `next()` gives, in the same order.
 final class CSVRecordReadAhead {
     static let batchSize = 512
     static let capacity = 4
@@ -41,22 +41,19 @@ final class CSVRecordReadAhead {
         let pipe = self.pipe
         let cancelled = self.cancelled
         let thread = Thread {
-            var batch: [CSVRecord] = []
-            batch.reserveCapacity(CSVRecordReadAhead.batchSize)
+            var batch = CSVRecordBatch()
             var end = End.finished
             do {
-                while let record = try handover.reader.next() {
-                    batch.append(record)
+                while try handover.reader.next(appendingTo: &batch) {
                     if batch.count == CSVRecordReadAhead.batchSize {
                         if cancelled.withLock({ $0 }) { break }
-                        pipe.put(CSVRecord.packed(batch))
-                        batch.removeAll(keepingCapacity: true)
+                        pipe.put(batch.take())
                     }
                 }
             } catch {
                 end = .failed(error)
             }
-            if !batch.isEmpty { pipe.put(CSVRecord.packed(batch)) }
+            if batch.count > 0 { pipe.put(batch.take()) }
             pipe.finish(end)
         }
         thread.start()

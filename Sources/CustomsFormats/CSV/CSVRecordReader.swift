@@ -53,11 +53,35 @@ struct CSVRecordReader {
     /// Throws ``CSVStructureError`` or ``CSVByteSource/Failure``.
     mutating func next() throws -> CSVRecord? {
         while true {
-            guard let record = try readRecord() else { return nil }
+            guard let record = try readRecord(CSVRecord.init, whole: { $0 }) else { return nil }
             if record.isBlankLine { continue }
             return record
         }
     }
+
+    /// Writes the next non-blank record into `batch`, the common record straight from the chunk;
+    /// `false` at the end of the file. Throws as ``next()`` does, at the same record.
+    mutating func next(appendingTo batch: inout CSVRecordBatch) throws -> Bool {
+        while true {
+            let appended = try readRecord({ row, bytes, bounds, invalidField in
+                // A blank line: one empty field.
+                if bounds.count == 2 && bounds[0] == bounds[1] { return false }
+                batch.append(row: row, bytes: bytes, bounds: bounds, invalidField: invalidField)
+                return true
+            }, whole: { record in
+                if record.isBlankLine { return false }
+                batch.append(record)
+                return true
+            })
+            guard let appended else { return false }
+            if appended { return true }
+        }
+    }
+
+    /// What a record read is made into: from its row, its fields' bytes, their bounds (2 × the
+    /// field count) and its first field that is not valid UTF-8 (a record read in one pass over
+    /// the chunk), or from a ``CSVRecord`` (one read byte by byte).
+    private typealias RecordMaker<Made> = (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>, Int?) -> Made
 
     /// What the reader knows of the record being read.
     private struct Progress {
@@ -126,7 +150,7 @@ struct CSVRecordReader {
         return (end, high >= 0x80)
     }
 
-    private mutating func readRecord() throws -> CSVRecord? {
+    private mutating func readRecord<Made>(_ make: RecordMaker<Made>, whole: (CSVRecord) -> Made) throws -> Made? {
         guard try fill() else { return nil }
         if skipLineFeed {
             skipLineFeed = false
@@ -136,7 +160,7 @@ struct CSVRecordReader {
             }
         }
         row += 1
-        if let record = fastRecord() { return record }
+        if let made = fastRecord(make) { return made }
         var state = Progress(record: CSVRecordBuilder(row: row, capacity: lastBytes, fields: lastFields), startRow: row)
         let limits = self.limits
         let delimiter = self.delimiter
@@ -193,7 +217,7 @@ struct CSVRecordReader {
                         skipLineFeed = true
                     }
                 }
-                return finished(state.record.build())
+                return whole(finished(state.record.build()))
             }
             if state.closed {
                 throw CSVStructureError(
@@ -221,7 +245,7 @@ struct CSVRecordReader {
                 row: state.startRow)
         }
         try state.finishField(limits)
-        return finished(state.record.build())
+        return whole(finished(state.record.build()))
     }
 
     /// The record at `position` when the chunk holds all of it, its line end included, and it is
@@ -229,7 +253,7 @@ struct CSVRecordReader {
     /// its bytes are copied at once and its fields are ranges of them (a quoted field with doubled
     /// quotes is unescaped in the copy). `nil` (nothing consumed) for any other record, which the
     /// byte-by-byte path then reads, with its errors.
-    private mutating func fastRecord() -> CSVRecord? {
+    private mutating func fastRecord<Made>(_ make: RecordMaker<Made>) -> Made? {
         let start = position
         let delimiter = self.delimiter
         let quote = CSVRecordReader.quote
@@ -268,7 +292,7 @@ struct CSVRecordReader {
                         guard index < count,
                               let found = memchr(base + index, Int32(quote), count - index) else { return }
                         let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                        for offset in index..<at { high |= UInt64(base[offset]) }
+                        high |= CSVRecordReader.orOfBytes(base, from: index, to: at)
                         index = at + 1
                         guard index < count else { return }
                         if base[index] == quote {
@@ -315,10 +339,12 @@ struct CSVRecordReader {
                 // and `base[index]` ends it.
                 let isHigh = high & highs != 0
                 if escaped {
+                    // Each doubled quote counts once (from one quote to the next, not byte by byte).
                     var quotes = 0
                     var offset = first
-                    while offset < last {
-                        if base[offset] == quote { quotes += 1; offset += 2 } else { offset += 1 }
+                    while offset < last, let found = memchr(base + offset, Int32(quote), last - offset) {
+                        quotes += 1
+                        offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 2
                     }
                     recordBytes += last - first - quotes + 1
                     guard last - first - quotes <= limits.maxFieldBytes else { return }
@@ -365,10 +391,14 @@ struct CSVRecordReader {
                     var read = Int(bounds[i])
                     let stop = Int(bounds[i + 1])
                     var write = read
+                    // Runs up to and with each doubled quote's first half are moved down at once.
+                    let base = buffer.baseAddress!
                     while read < stop {
-                        buffer[write] = buffer[read]
-                        read += buffer[read] == quote ? 2 : 1
-                        write += 1
+                        let found = memchr(base + read, Int32(quote), stop - read)
+                        let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? stop
+                        if write != read { memmove(base + write, base + read, end - read) }
+                        write += end - read
+                        read = found == nil ? stop : end + 1
                     }
                     var first = Int(bounds[i])
                     var last = write
@@ -395,8 +425,25 @@ struct CSVRecordReader {
                     }
                 }
             }
-            return CSVRecord(row: row, bytes: buffer, bounds: UnsafeBufferPointer(start: bounds, count: 2 * fieldCount), invalidField: invalid)
+            return make(row, buffer, UnsafeBufferPointer(start: bounds, count: 2 * fieldCount), invalid)
         }
+    }
+
+    /// The bytes `from..<to` OR-ed together, eight at a time (only their high bits are read:
+    /// whether any byte is not ASCII).
+    @inline(__always)
+    private static func orOfBytes(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        var high: UInt64 = 0
+        var index = from
+        while index + 8 <= to {
+            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < to {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        return high
     }
 
     private mutating func finished(_ record: CSVRecord) -> CSVRecord {

@@ -140,6 +140,25 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         spilled!.append(declaration, memory: &memory)
     }
 
+    /// Appends `declaration`'s ``CustomsCore/Declaration/crossFileForm``: once the list spills,
+    /// written straight from `declaration` in that form (``CustomsCore/EncodingForm/crossFile``),
+    /// with no reduced copy made. The identity hash, match facts and timing read only parts the
+    /// form keeps, so they are those of the reduced declaration.
+    ///
+    /// Not inlined: a declaration read in place from the caller's storage was copied, inlined,
+    /// before it was encoded (it could not be shown apart from the list being changed).
+    @inline(never)
+    public mutating func appendCrossFileForm(of declaration: Declaration) {
+        guard spilled != nil else {
+            append(declaration.crossFileForm)
+            return
+        }
+        identityHashes.append(DeclarationCopies.identityHash(of: declaration))
+        matchFacts?.append(declaration)
+        notedTiming?.append(declaration)
+        spilled!.append(declaration, crossFile: true, memory: &memory)
+    }
+
     /// Hands over the ``matchFacts`` (once every declaration is appended): the list keeps none.
     public mutating func takeMatchFacts() -> MatchFacts? {
         defer { matchFacts = nil }
@@ -304,24 +323,20 @@ struct Spilled: Sendable {
         self.spill = spill
     }
 
-    mutating func append(_ declaration: Declaration, memory: inout [Declaration]) {
+    /// Encodes `declaration` (its ``CustomsCore/Declaration/crossFileForm`` with `crossFile`)
+    /// into the buffer, or keeps it in `memory` when the buffer cannot take it.
+    mutating func append(_ declaration: Declaration, crossFile: Bool = false, memory: inout [Declaration]) {
         noteID(declaration.id)
         countSource(declaration.source.file, by: 1)
         if let type = declaration.messageType { messageTypes.insert(type) }
         let start = buffer.count
         if commonFile == nil { commonFile = declaration.source.file }
         let sharesFile = declaration.source.file == commonFile
-        if sharesFile {
-            var withoutFile = declaration
-            withoutFile.source.file = ""
-            DeclarationCodec.encode(withoutFile, into: &buffer)
-        } else {
-            DeclarationCodec.encode(declaration, into: &buffer)
-        }
+        DeclarationCodec.encode(declaration, form: EncodingForm(omitsFile: sharesFile, crossFile: crossFile), into: &buffer)
         let length = buffer.count - start
         guard start + length <= Int(Int32.max) else {
             buffer.removeSubrange(start...)
-            memory.append(declaration)
+            memory.append(crossFile ? declaration.crossFileForm : declaration)
             slots.append(.inMemory(memory.count - 1))
             return
         }

@@ -21,10 +21,13 @@ struct NotedTiming: Sendable {
     }
 
     mutating func append(_ declaration: Declaration) {
-        let findings = stage.time(TimingSubject(declaration)).1
-        if !findings.isEmpty {
-            positions.append(Int32(truncatingIfNeeded: count))
-            found.append(findings)
+        // A declaration without events (most of a CSV's) is not timed: it can have no finding.
+        if TimingStage.canFind(events: declaration.events) {
+            let findings = stage.time(TimingSubject(declaration)).1
+            if !findings.isEmpty {
+                positions.append(Int32(truncatingIfNeeded: count))
+                found.append(findings)
+            }
         }
         count += 1
     }

@@ -18,26 +18,33 @@ public struct LineTotalRule: DeclarationRule {
     public init() {}
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
-        declaration.goodsItems.enumerated().compactMap { index, item in
-            guard let quantity = item.quantity, let price = item.unitPrice, let value = item.value,
-                  let filed = filedQuantity(quantity, of: item, format: declaration.sourceFormat, codeLists: context.codeLists)
-            else { return nil }
-            let decimals = Self.priceDecimals(of: item, price: price)
-            if Self.withinRounding(filed, price, decimals: decimals, value, tolerance: context.tolerances.lineTotal) { return nil }
+        // Each item read where it lies (`items[index].value`): not copied, its strings not retained.
+        let items = declaration.goodsItems
+        var findings: [Finding] = []
+        for index in items.indices {
+            guard let quantity = items[index].quantity, let price = items[index].unitPrice, let value = items[index].value else { continue }
+            // No raw unit kept in `asFiled`: the quantity is as filed (``filedQuantity``), the item not handed over.
+            let filed = items[index].asFiled.isEmpty
+                ? quantity : filedQuantity(quantity, of: items[index], format: declaration.sourceFormat, codeLists: context.codeLists)
+            guard let filed else { continue }
+            let decimals = Self.priceDecimals(written: items[index].unitPriceDecimals, price: price)
+            if Self.withinRounding(filed, price, decimals: decimals, value, tolerance: context.tolerances.lineTotal) { continue }
+            let item = items[index]
             let product = filed * price
             let rounding = abs(filed) * DecimalText.halfUnit(decimals: decimals)
                 + DecimalText.halfUnit(decimals: max(2, DecimalText.decimals(value)))
             let allowed = rounding + context.tolerances.lineTotal * max(abs(product), abs(value))
             let difference = abs(product - value)
-            guard difference > allowed else { return nil }
+            guard difference > allowed else { continue }
             let path = "goodsItems[\(index)]"
             let quantityText = filed == quantity ? DecimalText.text(quantity) : "\(DecimalText.text(filed)) (as filed; \(DecimalText.text(quantity)) \(item.unit ?? ""))"
             var message = "\(path).value \(DecimalText.text(value)) differs from quantity \(quantityText) × unitPrice \(ExactDecimal.format(price, decimals: decimals)) = \(DecimalText.text(product))"
             message += " by \(DecimalText.text(difference)) (\(DecimalText.percent(DecimalText.relativeDifference(product, value))))"
             message += "; rounding of the unit price as filed (\(decimals) decimal\(decimals == 1 ? "" : "s")) and of the value explains at most \(DecimalText.text(DecimalText.rounded(allowed, scale: 6)))"
             if context.tolerances.lineTotal > 0 { message += " with the tolerance \(DecimalText.percent(context.tolerances.lineTotal))" }
-            return FindingPlace.finding("value.line-total", message, in: declaration, item: item, field: path + ".value")
+            findings.append(FindingPlace.finding("value.line-total", message, in: declaration, item: item, field: path + ".value"))
         }
+        return findings
     }
 
     /// True when `|quantity × price − value|` is surely within the rounding allowed (no
@@ -57,11 +64,12 @@ public struct LineTotalRule: DeclarationRule {
     }
 
     /// The decimals the unit price was filed with: as written, trailing zeros included
-    /// (``GoodsItem/unitPriceDecimals``, `12.50` → 2), else those of the value (`12.5` → 1).
-    /// A price filed with more decimals is known more precisely, so it allows less rounding.
-    static func priceDecimals(of item: GoodsItem, price: Decimal) -> Int {
+    /// (``GoodsItem/unitPriceDecimals``, `12.50` → 2: `written`), else those of the value
+    /// (`12.5` → 1). A price filed with more decimals is known more precisely, so it allows less
+    /// rounding.
+    static func priceDecimals(written: Int?, price: Decimal) -> Int {
         let own = DecimalText.decimals(price)
-        guard let written = item.unitPriceDecimals, written > own else { return own }
+        guard let written, written > own else { return own }
         return min(written, ExactDecimal.maximumDigits)
     }
 

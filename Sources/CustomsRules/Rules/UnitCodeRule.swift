@@ -12,12 +12,16 @@ public struct UnitCodeRule: DeclarationRule {
 
     public func check(_ declaration: Declaration, in context: RuleContext) -> [Finding] {
         let table = context.tables.shortCodes
-        return declaration.goodsItems.enumerated().compactMap { index, item in
-            guard let unit = item.unit, !table.isUnit(unit) else { return nil }
+        // Each item read where it lies (`items[index].unit`): not copied, its strings not retained.
+        let items = declaration.goodsItems
+        var findings: [Finding] = []
+        for index in items.indices {
+            guard let unit = items[index].unit, !table.isUnit(unit) else { continue }
             let field = "goodsItems[\(index)].unit"
-            return FindingPlace.finding(
+            findings.append(FindingPlace.finding(
                 "code.unit", "\(field) \(FindingPlace.quoted(unit)) is not a UN/ECE Rec 20 unit code in Schemas/codelists/rec20-units.csv (e.g. KGM kilogram, H87 piece, LTR litre)",
-                in: declaration, item: item, field: field)
+                in: declaration, item: items[index], field: field))
         }
+        return findings
     }
 }

@@ -34,11 +34,14 @@ public enum DeclarationCodec {
     ///
     /// The corpus's declarations take 400–450 bytes plus about 100 per goods item, some 40 % of
     /// their JSON.
-    public static func encode(_ declaration: Declaration, into bytes: inout [UInt8]) {
+    ///
+    /// With a `form` other than ``EncodingForm/whole``, what is written is the encoding of the
+    /// declaration reduced to that form, read where it lies (no reduced copy is made).
+    public static func encode(_ declaration: Declaration, form: EncodingForm = .whole, into bytes: inout [UInt8]) {
         // A typical declaration fits the stack; a larger one moves to the heap as it grows.
         withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 16) { scratch in
             var writer = ByteWriter(scratch: scratch)
-            writer.declaration(declaration)
+            writer.declaration(declaration, form: form)
             writer.append(to: &bytes)
         }
     }
@@ -89,8 +92,13 @@ enum DeclarationField {
 }
 
 extension ByteWriter {
-    mutating func declaration(_ d: Declaration) {
+    mutating func declaration(_ d: Declaration, form: EncodingForm = .whole) {
         typealias F = DeclarationField
+        let crossFile = form.crossFile
+        // The parties as the form keeps them (a party with only a name is no party there).
+        let exporter = crossFile ? d.exporter?.withoutName : d.exporter
+        let importer = crossFile ? d.importer?.withoutName : d.importer
+        let declarant = crossFile ? d.declarant?.withoutName : d.declarant
         var bits: UInt64 = 0
         if d.id != nil { bits |= F.id }
         if d.messageType != nil { bits |= F.messageType }
@@ -102,9 +110,9 @@ extension ByteWriter {
         if d.lodgedAt != nil { bits |= F.lodgedAt }
         if d.transportMode != nil { bits |= F.transportMode }
         if d.borderCrossing != nil { bits |= F.borderCrossing }
-        if d.exporter != nil { bits |= F.exporter }
-        if d.importer != nil { bits |= F.importer }
-        if d.declarant != nil { bits |= F.declarant }
+        if exporter != nil { bits |= F.exporter }
+        if importer != nil { bits |= F.importer }
+        if declarant != nil { bits |= F.declarant }
         if d.invoice != nil { bits |= F.invoice }
         if d.incoterm != nil { bits |= F.incoterm }
         if d.totals != nil { bits |= F.totals }
@@ -114,7 +122,7 @@ extension ByteWriter {
         varint(bits)
         string(d.key)
         string(d.sourceFormat)
-        string(d.source.file)
+        string(form.omitsFile ? "" : d.source.file)
         if let id = d.id { string(id) }
         if let messageType = d.messageType { string(messageType) }
         if let declaringCountry = d.declaringCountry { string(declaringCountry) }
@@ -125,9 +133,9 @@ extension ByteWriter {
         if let lodgedAt = d.lodgedAt { timestamp(lodgedAt) }
         if let transportMode = d.transportMode { enumCase(transportMode, in: F.transportModes) }
         if let borderCrossing = d.borderCrossing { string(borderCrossing) }
-        if let exporter = d.exporter { party(exporter) }
-        if let importer = d.importer { party(importer) }
-        if let declarant = d.declarant { party(declarant) }
+        if let exporter { party(exporter) }
+        if let importer { party(importer) }
+        if let declarant { party(declarant) }
         if let invoice = d.invoice { self.invoice(invoice) }
         if let incoterm = d.incoterm { string(incoterm) }
         if let totals = d.totals { self.totals(totals) }
@@ -141,9 +149,19 @@ extension ByteWriter {
         for container in d.containers { string(container) }
         count(d.events.count)
         for event in d.events { self.event(event) }
-        asFiled(d.asFiled)
-        count(d.personalData.count)
-        if !d.personalData.isEmpty {
+        if crossFile {
+            let lrn = d.asFiled["LRN"]
+            count(lrn == nil ? 0 : 1)
+            if let lrn {
+                string("LRN")
+                string(lrn)
+            }
+            count(0)
+        } else {
+            asFiled(d.asFiled)
+            count(d.personalData.count)
+        }
+        if !crossFile, !d.personalData.isEmpty {
             for name in d.personalData.sorted() { string(name) }
         }
 
@@ -152,7 +170,7 @@ extension ByteWriter {
         // Through a buffer pointer: each item is read in place, not copied.
         d.goodsItems.withUnsafeBufferPointer { items in
             guard let first = items.baseAddress else { return }
-            for index in items.indices { goodsItem(at: first + index) }
+            for index in items.indices { goodsItem(at: first + index, crossFile: crossFile) }
         }
         let length = count - lengthAt - 4
         precondition(length <= Int(UInt32.max), "the goods items of one declaration exceed 4 GiB")
