@@ -60,15 +60,22 @@ enum GoodsLineAlignment {
         return outcomes
     }
 
+    /// The goods items with an HS subheading, in order, read in place (a copied declaration or
+    /// goods item retains each of its strings).
     private static func lines(_ declarations: [Declaration]) -> [Line] {
-        declarations.flatMap { declaration in
-            declaration.goodsItems.enumerated().compactMap { index, item -> Line? in
-                guard let code = item.hsCode else { return nil }
-                return Line(
-                    index: index, hsCode: code, quantity: item.quantity, unit: item.unit,
-                    declarationKey: declaration.key, number: item.sequence ?? index + 1)
+        var lines: [Line] = []
+        for index in declarations.indices {
+            let key = declarations[index].key
+            declarations[index].goodsItems.withUnsafeBufferPointer { items in
+                for position in items.indices {
+                    guard let code = items[position].hsCode else { continue }
+                    lines.append(Line(
+                        index: position, hsCode: code, quantity: items[position].quantity, unit: items[position].unit,
+                        declarationKey: key, number: items[position].sequence ?? position + 1))
+                }
             }
         }
+        return lines
     }
 
     private static func totals(_ lines: [Line]) -> [String: Decimal] {

@@ -44,9 +44,8 @@ public struct MirrorComparison: Sendable {
                 rule: rule, measure: measure(), unit: unit, export: a(), counterpart: b(), relativeDifference: difference,
                 tolerance: tolerance, field: field, finding: reported ? findings.last : nil))
         }
-        for (name, field, path) in [("gross mass", "grossMassKg", \Totals.grossMassKg), ("net mass", "netMassKg", \Totals.netMassKg)] {
-            if let a = Self.sum(exports, mass: path, item: field == "grossMassKg" ? \.grossMassKg : \.netMassKg),
-               let b = Self.sum(counterparts, mass: path, item: field == "grossMassKg" ? \.grossMassKg : \.netMassKg) {
+        for (name, field, measure) in [("gross mass", "grossMassKg", Measure.grossMass), ("net mass", "netMassKg", Measure.netMass)] {
+            if let a = Self.sum(exports, measure), let b = Self.sum(counterparts, measure) {
                 let difference = RelativeDifference.of(a, b)
                 if difference > settings.massTolerance {
                     add("mirror.mass", "\(name) \(ExactDecimal.format(a)) kg on the export side, \(ExactDecimal.format(b)) kg on the other: \(RelativeDifference.percent(difference)) apart, tolerance \(RelativeDifference.percent(settings.massTolerance))", field: "totals.\(field)")
@@ -55,7 +54,7 @@ public struct MirrorComparison: Sendable {
                        field: "totals.\(field)", reported: difference > settings.massTolerance)
             }
         }
-        if let a = Self.sum(exports, mass: \Totals.packages, item: \.packages), let b = Self.sum(counterparts, mass: \Totals.packages, item: \.packages) {
+        if let a = Self.sum(exports, .packages), let b = Self.sum(counterparts, .packages) {
             let difference = RelativeDifference.of(a, b)
             if difference > settings.packageTolerance {
                 add("mirror.packages", "\(ExactDecimal.format(a)) packages on the export side, \(ExactDecimal.format(b)) on the other", field: "totals.packages")
@@ -168,16 +167,48 @@ public struct MirrorComparison: Sendable {
         return amounts.isEmpty ? nil : amounts
     }
 
-    static func sum(_ declarations: [Declaration], mass header: KeyPath<Totals, Decimal?>, item: KeyPath<GoodsItem, Decimal?>) -> Decimal? {
-        var total: Decimal = 0
-        for declaration in declarations {
-            if let value = declaration.totals?[keyPath: header] {
-                total += value
-            } else if !declaration.goodsItems.isEmpty, declaration.goodsItems.allSatisfy({ $0[keyPath: item] != nil }) {
-                total += declaration.goodsItems.reduce(0) { $0 + $1[keyPath: item]! }
-            } else {
-                return nil
+    /// A total the mirror checks compare: on the declaration (`totals`), or summed over its goods items.
+    enum Measure {
+        case grossMass, netMass, packages
+
+        func of(_ totals: Totals) -> Decimal? {
+            switch self {
+            case .grossMass: totals.grossMassKg
+            case .netMass: totals.netMassKg
+            case .packages: totals.packages
             }
+        }
+
+        func of(_ item: borrowing GoodsItem) -> Decimal? {
+            switch self {
+            case .grossMass: item.grossMassKg
+            case .netMass: item.netMassKg
+            case .packages: item.packages
+            }
+        }
+    }
+
+    /// The side's total of `measure`: each declaration's own, or the sum of its goods items' when
+    /// all of them declare it; `nil` when a declaration has neither. Read in place, by index (a
+    /// declaration or goods item copied retains each of its strings).
+    static func sum(_ declarations: [Declaration], _ measure: Measure) -> Decimal? {
+        var total: Decimal = 0
+        for index in declarations.indices {
+            if let totals = declarations[index].totals, let value = measure.of(totals) {
+                total += value
+                continue
+            }
+            var sum: Decimal = 0
+            let complete = declarations[index].goodsItems.withUnsafeBufferPointer { items in
+                guard !items.isEmpty else { return false }
+                for position in items.indices {
+                    guard let value = measure.of(items[position]) else { return false }
+                    sum += value
+                }
+                return true
+            }
+            guard complete else { return nil }
+            total += sum
         }
         return total
     }
