@@ -136,20 +136,10 @@ public struct XMLFlatRecord: Sendable {
         return textBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 
-    /// The element's text without the white space around it, as `XMLText.trimmed(text(index))`:
-    /// the bytes are trimmed before the String is made.
+    /// The element's text without the white space around it: `XMLText.trimmed(text(index))`, which
+    /// returns the text itself, uncopied, when there is nothing to trim.
     public func trimmedText(_ index: Int) -> String {
-        var count = Int(nodes[index].textCount)
-        guard count > 0 else { return "" }
-        var start = Int(nodes[index].textStart)
-        return textBytes.withUnsafeBufferPointer { bytes in
-            while count > 0, XMLText.isSpace(bytes[start]) {
-                start += 1
-                count -= 1
-            }
-            while count > 0, XMLText.isSpace(bytes[start + count - 1]) { count -= 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), as: UTF8.self)
-        }
+        XMLText.trimmed(text(index))
     }
 
     /// Whether the element's text passes `test`, the text lent in place rather than copied

@@ -44,6 +44,8 @@ extension XMLRecordLog {
         mutating func take() -> XMLRecordLog {
             let log = XMLRecordLog(taking: bytes, count: recordStart, recordCount: recordCount)
             let pending = count - recordStart
+            // Back to the usual size after a record that grew the log.
+            capacity = max(Self.initialCapacity, pending)
             let fresh = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
             fresh.copyMemory(from: bytes + recordStart, byteCount: pending)
             bytes = fresh

@@ -92,6 +92,9 @@ import Testing
         text = text.replacing(#/<BorderTransportModeCode>[^<]*</BorderTransportModeCode>/#, with: "<BorderTransportModeCode>########</BorderTransportModeCode>")
         text = text.replacing(#/<HSSubheadingCode>843149</HSSubheadingCode>/#, with: "<HSSubheadingCode>  843149\t</HSSubheadingCode>")
         text = text.replacing(#/<Quantity>24</Quantity>/#, with: "<Quantity>1e5</Quantity>")
+        // A prepended concatenation mark and a space make one character: trimming keeps the space,
+        // as it does for an element's text anywhere (XMLText.trimmed).
+        text = text.replacing(#/<Description>[^<]*</Description>/#, with: "<Description> ABC&#x600; </Description>")
         let path = try TestPaths.scratch().appendingPathComponent("cbd-values.xml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let (_, flat) = try Self.bothReadings(path)
@@ -102,6 +105,8 @@ import Testing
         #expect(item.unitPrice == 1450)
         #expect(item.unitPriceDecimals == 2)
         #expect(item.quantity == nil)
+        #expect(item.description == "ABC\u{600} ")
+        #expect(item.description == XMLText.trimmed(" ABC\u{600} "))
         #expect(first.declaration.transportMode == nil)
         let messages = first.findings.map { "\($0.rule) \($0.field ?? "") \($0.message)" }
         #expect(messages.contains("field.placeholder transportMode BorderTransportModeCode holds template text '########' instead of a value"))
