@@ -73,7 +73,7 @@ public enum ExactDecimal {
         }
         guard seenDigit else { return .some(nil) }
         guard significant > 0 else { return .some(0) }
-        return .some(Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(value)))
+        return .some(decimal(mantissa: value, exponent: -scale, negative: negative))
     }
 
     /// ``parse(_:)`` of any string: a substring of a line, a CSV cell.
