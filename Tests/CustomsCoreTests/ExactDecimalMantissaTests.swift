@@ -1,4 +1,5 @@
 @testable import CustomsCore
+import CustomsTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func randomMantissasAndExponentsMatchFoundation() {
-        var rng = SplitMix(state: 20261130)
+        var rng = SeededNumbers(seed: 20261130)
         for _ in 0..<200_000 {
             // Every magnitude, many with trailing zeros, and the exponents of CSV numbers and beyond.
             var mantissa = UInt64.random(in: 0...UInt64.max, using: &rng) >> UInt64.random(in: 0..<64, using: &rng)
@@ -30,18 +31,5 @@ import Testing
     @Test(arguments: [(UInt64(0), 0, true), (0, -5, false), (1, 127, false), (10, 126, true), (1, -128, false), (5, -130, false), (UInt64.max, -19, true)])
     func edgesMatchFoundation(mantissa: UInt64, exponent: Int, negative: Bool) {
         #expect(bits(ExactDecimal.decimal(mantissa: mantissa, exponent: exponent, negative: negative)) == bits(foundation(mantissa, exponent, negative)))
-    }
-}
-
-/// SplitMix64: the same numbers on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

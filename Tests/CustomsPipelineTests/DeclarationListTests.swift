@@ -221,7 +221,7 @@ import Glibc
 
     @Test("the declarations to time and the loose events are those of a flat copy of the batch: copies, event logs, CC029C")
     func timedParity() throws {
-        var rng = SeededGenerator(seed: 20261130)
+        var rng = SeededNumbers(seed: 20261130)
         for spilled in [false, true] {
             let spill = DeclarationSpill()
             var results: [FileResult] = []
@@ -253,7 +253,7 @@ import Glibc
     @Test("timing findings noted as each declaration is appended are those the stage finds once the batch is read")
     func notedTimingParity() throws {
         let data = try TimingData(directory: TestPaths.schemas)
-        var rng = SeededGenerator(seed: 20261201)
+        var rng = SeededNumbers(seed: 20261201)
         for spilled in [false, true] {
             let spill = DeclarationSpill()
             var results: [FileResult] = []
@@ -312,19 +312,6 @@ import Glibc
         spilled.assignKeys(fileHash: nil)
         #expect(Array(memory).map(\.key) == ["A#1", "A#2"])
         #expect(Array(spilled).map(\.key) == Array(memory).map(\.key))
-    }
-}
-
-/// A fixed sequence of pseudo-random numbers (SplitMix64): the same batch on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -225,6 +225,9 @@ private let lengthHash: @Sendable (MatchKeys.Key) -> UInt64 = { UInt64($0.value.
             reconciler.matcher.keyHash = hash
             #expect(ReconciliationOutline(reconciler.reconcile(CountingDeclarations(batch))) == reference)
             #expect(reconciler.mirrorFindings(batch) == reference.mirrorFindings)
+            // The same on the facts noted as the files were read.
+            #expect(ReconciliationOutline(reconciler.reconcile(NotedDeclarations(batch, files: 2))) == reference)
+            #expect(reconciler.mirrorFindings(NotedDeclarations(batch, files: 2)) == reference.mirrorFindings)
         }
     }
 
@@ -371,18 +374,6 @@ private struct NotedDeclarations: DeclarationCollection, MatchFactsProviding {
             #expect(ReconciliationOutline(Reconciler().reconcile(NotedDeclarations(batch, files: files))) == reference)
             #expect(Reconciler().mirrorFindings(NotedDeclarations(batch, files: files)) == reference.mirrorFindings)
             #expect(Reconciler().mirrorFindings(NotedDeclarations(batch, files: files), at: positions) == reference.mirrorFindings)
-        }
-    }
-
-    @Test(arguments: [1, 2] as [UInt64])
-    func collidingHashesNeverMakeAMatchOnNotedFacts(seed: UInt64) {
-        let batch = messyBatch(seed: seed, count: 300)
-        let reference = ReconciliationOutline(ReferenceReconciler.reconcile(batch))
-        for hash in [lengthHash, { _ in 0 }] as [@Sendable (MatchKeys.Key) -> UInt64] {
-            var reconciler = Reconciler()
-            reconciler.matcher.keyHash = hash
-            #expect(ReconciliationOutline(reconciler.reconcile(NotedDeclarations(batch, files: 2))) == reference)
-            #expect(reconciler.mirrorFindings(NotedDeclarations(batch, files: 2)) == reference.mirrorFindings)
         }
     }
 

@@ -1,5 +1,5 @@
 /// A reproducible stream of numbers (SplitMix64): generated test inputs are the same in every run.
-public struct SeededNumbers {
+public struct SeededNumbers: RandomNumberGenerator {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }
