@@ -141,27 +141,13 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
     }
 
     func timestamp(_ name: String, of parent: Int = 0, _ fields: CBDFields, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Timestamp? {
-        let record = fields.record
-        guard let index = record.child(name, of: parent), let text = draft.text(record, index, field: field()) else { return nil }
-        guard let value = Timestamp.parseRFC3339(text) else {
-            let element = record.fieldElement(at: index)
-            draft.finding("field.invalid", "\(element.name) '\(text)' is not an RFC 3339 time with offset", at: element, field: field())
-            return nil
-        }
-        return value
+        fields.value(name, of: parent, field: field(), draft: &draft, invalid: "is not an RFC 3339 time with offset", Timestamp.parseRFC3339)
     }
 
     func enumValue<Value: RawRepresentable<String>>(
         _ name: String, of parent: Int = 0, _ fields: CBDFields, field: @autoclosure () -> String, draft: inout DeclarationDraft
     ) -> Value? {
-        let record = fields.record
-        guard let index = record.child(name, of: parent), let text = draft.text(record, index, field: field()) else { return nil }
-        guard let value = Value(rawValue: text) else {
-            let element = record.fieldElement(at: index)
-            draft.finding("field.invalid", "\(element.name) '\(text)' is not a known value", at: element, field: field())
-            return nil
-        }
-        return value
+        fields.value(name, of: parent, field: field(), draft: &draft, invalid: "is not a known value", Value.init(rawValue:))
     }
 }
 
@@ -183,6 +169,21 @@ struct CBDFields {
     /// ``DeclarationDraft/integer(_:_:field:)`` of the first child `name` of `parent`.
     func integer(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Int? {
         draft.integer(record, record.child(name, of: parent), field: field())
+    }
+
+    /// The first child `name` of `parent` read by `parse`; `field.invalid` ("NAME 'TEXT' `invalid`")
+    /// when its text does not parse.
+    func value<Value>(
+        _ name: String, of parent: Int, field: @autoclosure () -> String, draft: inout DeclarationDraft,
+        invalid: String, _ parse: (String) -> Value?
+    ) -> Value? {
+        guard let index = record.child(name, of: parent), let text = draft.text(record, index, field: field()) else { return nil }
+        guard let value = parse(text) else {
+            let element = record.fieldElement(at: index)
+            draft.finding("field.invalid", "\(element.name) '\(text)' \(invalid)", at: element, field: field())
+            return nil
+        }
+        return value
     }
 
     /// The trimmed text of the first child `name` of `parent`.
