@@ -129,9 +129,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     }
 
     public mutating func append(_ declaration: Declaration) {
-        identityHashes.append(DeclarationCopies.identityHash(of: declaration))
-        matchFacts?.append(declaration)
-        notedTiming?.append(declaration)
+        note(declaration)
         if spilled == nil {
             memory.append(declaration)
             if let spill, memory.count >= threshold { startSpilling(spill) }
@@ -153,10 +151,16 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
             append(declaration.crossFileForm)
             return
         }
+        note(declaration)
+        spilled!.append(declaration, crossFile: true, memory: &memory)
+    }
+
+    /// What the list notes of every declaration appended: its identity hash, match facts and timing.
+    @inline(__always)
+    private mutating func note(_ declaration: Declaration) {
         identityHashes.append(DeclarationCopies.identityHash(of: declaration))
         matchFacts?.append(declaration)
         notedTiming?.append(declaration)
-        spilled!.append(declaration, crossFile: true, memory: &memory)
     }
 
     /// Hands over the ``matchFacts`` (once every declaration is appended): the list keeps none.
