@@ -116,6 +116,10 @@ final class SAXRecordBuilder {
         readsFlat = true
         onLog = nil
         logsRecords = false
+        // Room for a typical declaration's record (a CEB621 inventory: about 200 elements, 3 KB of text).
+        flat = XMLFlatRecord(reservingNodes: 256, textBytes: 4096)
+        open.reserveCapacity(16)
+        openNamePointers.reserveCapacity(16)
         // No element of a tree is built.
         elementCapacity = 0
         elements = .allocate(capacity: elementCapacity)

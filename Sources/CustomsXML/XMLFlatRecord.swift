@@ -39,6 +39,13 @@ public struct XMLFlatRecord: Sendable {
 
     init() {}
 
+    /// An empty record with room for `nodes` elements and `textBytes` bytes of text, so that a
+    /// builder reading a document's records does not grow it step by step from nothing.
+    init(reservingNodes nodes: Int, textBytes: Int) {
+        self.nodes.reserveCapacity(nodes)
+        self.textBytes.reserveCapacity(textBytes)
+    }
+
     /// The record of the tree `element`: the same elements, names, texts and lines.
     public init(_ element: XMLElement) {
         append(element, parent: -1)
