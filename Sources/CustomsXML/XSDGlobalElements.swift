@@ -20,31 +20,43 @@ enum XSDGlobalElements {
         facts(path: path).globalElements
     }
 
+    /// The facts of the XSD at `path`, its elements read flat (an XSD of several hundred KB is one
+    /// record: no tree of it is built).
     static func facts(path: String) -> XSDFacts {
         var facts = XSDFacts()
         let reader = XMLDocumentReader(path: path)
-        _ = reader.read(
+        _ = reader.readFlat(
             role: { tag in
                 if tag.depth == 0 { return .record }
                 return .descend
             },
             onRecord: { schema in
-                guard schema.name == "schema", schema.namespace == xsdNamespace else { return }
-                let targetNamespace = schema.attribute("targetNamespace")
+                guard schema.name(0) == "schema", schema.isXSD(0) else { return }
+                let targetNamespace = schema.attribute("targetNamespace", of: 0)
                 facts.targetNamespace = targetNamespace
-                for element in schema.children where element.namespace == xsdNamespace {
-                    if element.name == "element", let name = element.attribute("name") {
-                        facts.globalElements.append(XMLQualifiedName(namespace: targetNamespace, name: name))
-                    } else if element.name == "import", let namespace = element.attribute("namespace") {
-                        facts.importedNamespaces.insert(namespace)
+                for index in 1..<schema.count where schema.isXSD(index) {
+                    let name = schema.name(index)
+                    if schema.nodes[index].parent == 0 {
+                        if name == "element", let declared = schema.attribute("name", of: index) {
+                            facts.globalElements.append(XMLQualifiedName(namespace: targetNamespace, name: declared))
+                        } else if name == "import", let namespace = schema.attribute("namespace", of: index) {
+                            facts.importedNamespaces.insert(namespace)
+                        }
                     }
-                }
-                for any in schema.descendants("any") where any.namespace == xsdNamespace {
-                    for namespace in (any.attribute("namespace") ?? "").split(separator: " ") where !namespace.hasPrefix("##") {
-                        facts.wildcardNamespaces.insert(String(namespace))
+                    if name == "any" {
+                        for namespace in (schema.attribute("namespace", of: index) ?? "").split(separator: " ") where !namespace.hasPrefix("##") {
+                            facts.wildcardNamespaces.insert(String(namespace))
+                        }
                     }
                 }
             })
         return facts
+    }
+}
+
+private extension XMLFlatRecord {
+    /// Whether the element at `index` is in the XML Schema namespace.
+    func isXSD(_ index: Int) -> Bool {
+        namespaces[Int(nodes[index].namespace)] == XSDGlobalElements.xsdNamespace
     }
 }
