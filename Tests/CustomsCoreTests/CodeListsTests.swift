@@ -22,6 +22,17 @@ import Testing
         }
     }
 
+    /// Rows read for some columns keep their shape: the header whole, the other fields of a row
+    /// empty, quoted commas and doubled quotes read as ``DelimitedTable/parse(_:delimiter:)`` reads them.
+    @Test func rowsReadForSomeColumnsKeepOnlyThoseValues() {
+        let text = "code,description,level\r\n01,\"Animals, live\",2\n\n0101,\"Horses \"\"and\"\" asses\",4\n010121,Pure-bred,6"
+        var rows: [[String]] = []
+        DelimitedTable.forEachRow(text, columns: ["code", "level"]) { rows.append($0) }
+        #expect(rows == [["code", "description", "level"], ["01", "", "2"], ["0101", "", "4"], ["010121", "", "6"]])
+        #expect(DelimitedTable.parse(text).map { [$0[0], $0[2]] } == rows.map { [$0[0], $0[2]] })
+        #expect(DelimitedTable.parse(text)[2][1] == "Horses \"and\" asses")
+    }
+
     @Test func numericCountryIsReadInTheAuthoritysSystem() {
         #expect(lists.country("142", authority: .china).value == "CN")
         #expect(lists.country("156", authority: .isoNumeric).value == "CN")

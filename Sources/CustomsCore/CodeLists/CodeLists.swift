@@ -122,12 +122,19 @@ public final class CodeLists: Sendable {
         // The HS tables are most of the code lists' bytes: their rows are read by column
         // position, without a dictionary per row.
         func subheadings(_ name: String) throws -> Set<String> {
-            let rows = DelimitedTable.parse(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
-            // The last column of a name, as a record keyed by the header row has it.
-            guard let header = rows.first, let code = header.lastIndex(of: "hscode"), let level = header.lastIndex(of: "level") else { return [] }
-            return Set(rows.dropFirst().compactMap { row in
-                code < row.count && level < row.count && row[level] == "6" ? row[code] : nil
-            })
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            var codes = Set<String>()
+            // The last column of a name, as a record keyed by the header row has it; -1 when the
+            // header has none (no subheading is read), `nil` until the header row is read.
+            var columns: (code: Int, level: Int)?
+            DelimitedTable.forEachRow(text, columns: ["hscode", "level"]) { row in
+                guard let (code, level) = columns else {
+                    columns = (row.lastIndex(of: "hscode") ?? -1, row.lastIndex(of: "level") ?? -1)
+                    return
+                }
+                if code >= 0, level >= 0, code < row.count, level < row.count, row[level] == "6" { codes.insert(row[code]) }
+            }
+            return codes
         }
         var editions: [Int: Set<String>] = [:]
         for (year, file) in [(2017, "codelists/harmonized-system-2017.csv"), (2022, "codelists/harmonized-system-2022.csv")] {

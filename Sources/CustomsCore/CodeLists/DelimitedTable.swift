@@ -5,22 +5,42 @@ public enum DelimitedTable {
     public static func parse(_ text: String, delimiter: Character = ",") -> [[String]] {
         guard let byte = delimiter.asciiValue, delimiter != "\r\n" else { return parseCharacters(text, delimiter: delimiter) }
         var text = text
-        return text.withUTF8 { parseBytes($0, delimiter: byte) }
+        var rows: [[String]] = []
+        text.withUTF8 { visitRows($0, delimiter: byte, columns: nil) { rows.append($0) } }
+        return rows
+    }
+
+    /// The rows of a comma-separated table, the header row first, each lent to `body` in turn
+    /// (one array reused), with only the values of the `columns` the header row names: every
+    /// other field of a row after the header is an empty String, so the rows keep their shape,
+    /// and the large columns nobody reads (the HS nomenclature's descriptions) are never made
+    /// into Strings.
+    public static func forEachRow(_ text: String, columns: Set<String>, _ body: ([String]) -> Void) {
+        var text = text
+        text.withUTF8 { visitRows($0, delimiter: UInt8(ascii: ","), columns: columns, body) }
     }
 
     /// The same grammar over UTF-8 bytes (every special character is ASCII), copying the runs
     /// between them at once: the code lists (1.7 MB, mostly the HS nomenclature) are read at
     /// every start, and walking them by `Character` was most of a small file's cold time.
-    private static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> [[String]] {
+    /// `columns`: the header names whose values are kept (``forEachRow(_:columns:_:)``); `nil` keeps all.
+    private static func visitRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, columns: Set<String>?, _ body: ([String]) -> Void
+    ) {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var rows: [[String]] = []
         var row: [String] = []
         var field: [UInt8] = []
         var quoted = false
         var afterQuote = false
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Which fields of a row are kept, by position; all until the header row is read.
+        var kept: [Bool]?
         func endField() {
-            row.append(String(decoding: field, as: UTF8.self))
+            if kept.map({ row.count < $0.count && $0[row.count] }) ?? true {
+                row.append(String(decoding: field, as: UTF8.self))
+            } else {
+                row.append("")
+            }
             field.removeAll(keepingCapacity: true)
             afterQuote = false
         }
@@ -49,9 +69,14 @@ public enum DelimitedTable {
                 endField()
                 index += 1
             case cr, lf:
+                // A line with one empty field is no row (read before a field not kept is blanked).
+                let blank = row.isEmpty && field.isEmpty
                 endField()
-                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row = []
+                if !blank {
+                    if let columns, kept == nil { kept = row.map(columns.contains) }
+                    body(row)
+                }
+                row.removeAll(keepingCapacity: true)
                 // CRLF is one line end.
                 index += byte == cr && index + 1 < bytes.count && bytes[index + 1] == lf ? 2 : 1
             default:
@@ -63,10 +88,9 @@ public enum DelimitedTable {
             }
         }
         if !field.isEmpty || !row.isEmpty {
-            row.append(String(decoding: field, as: UTF8.self))
-            rows.append(row)
+            endField()
+            body(row)
         }
-        return rows
     }
 
     /// The grammar walked by `Character`, for a delimiter that is not ASCII.
