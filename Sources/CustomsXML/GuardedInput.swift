@@ -84,10 +84,19 @@ struct GuardedSource: Sendable {
     /// The next byte to hand out when the bytes are in memory.
     private var offset = 0
     private var markup: XMLMarkupGuard
+    /// False when the guard is known beforehand to let every byte through (a document in memory
+    /// that ``XMLMarkupGuard/cannotRefuse(_:)``): the reads are then not looked at.
+    private let guarded: Bool
 
     init(_ origin: Origin, limits: XMLLimits) {
         self.origin = origin
-        self.markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes, maxTextBytes: limits.maxTextBytes)
+        let markup = XMLMarkupGuard(maxAttributes: limits.maxAttributes, maxTextBytes: limits.maxTextBytes)
+        self.markup = markup
+        if case let .memory(bytes) = origin {
+            guarded = !bytes.withUnsafeBytes { markup.cannotRefuse($0) }
+        } else {
+            guarded = true
+        }
     }
 
     /// Whether one read of many bytes returns what reads of fewer, one after the other, would
@@ -128,10 +137,10 @@ struct GuardedSource: Sendable {
     mutating func look(at buffer: UnsafeMutableRawPointer, count got: Int) -> Step {
         if got < 0 { return .failure }
         if got == 0 {
-            markup.finish()
+            if guarded { markup.finish() }
             return .end
         }
-        if !markup.consume(UnsafeRawBufferPointer(start: buffer, count: got)) {
+        if guarded, !markup.consume(UnsafeRawBufferPointer(start: buffer, count: got)) {
             return .refused(markup.refusal!)
         }
         return .bytes(got)

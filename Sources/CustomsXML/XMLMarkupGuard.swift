@@ -153,6 +153,24 @@ struct XMLMarkupGuard {
         return true
     }
 
+    /// Whether the guard could refuse no part of `bytes` (a whole document): it is shorter than
+    /// the text limit, in an ASCII-compatible encoding, without any `!` (so without a DOCTYPE,
+    /// comment or CDATA section) and with no more `=` in all than ``maxAttributes`` (so no start
+    /// tag with more attributes). Two `memchr` scans instead of the guard's walk through every tag.
+    func cannotRefuse(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count <= maxRawTextBytes, let base = bytes.baseAddress else { return bytes.isEmpty }
+        if bytes.count >= 4, Self.codeUnit(bytes[0], bytes[1], bytes[2], bytes[3]).width != 1 { return false }
+        if memchr(base, Int32(UInt8(ascii: "!")), bytes.count) != nil { return false }
+        var equals = 0
+        var index = 0
+        while index < bytes.count, let found = memchr(base + index, Int32(Self.eq), bytes.count - index) {
+            equals += 1
+            if equals > maxAttributes { return false }
+            index = base.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        return true
+    }
+
     /// Ends the document: a prefix shorter than four bytes is read as it is.
     mutating func finish() {
         if !decided, !unit.isEmpty {
@@ -210,12 +228,18 @@ struct XMLMarkupGuard {
     }
 
     private mutating func decideWidth(_ head: [UInt8]) {
-        switch (head[0], head[1], head[2], head[3]) {
-        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, 0x3C): (unitWidth, asciiIndex) = (4, 3)
-        case (0xFF, 0xFE, 0x00, 0x00), (0x3C, 0x00, 0x00, 0x00): (unitWidth, asciiIndex) = (4, 0)
-        case (0xFE, 0xFF, _, _), (0x00, 0x3C, _, _): (unitWidth, asciiIndex) = (2, 1)
-        case (0xFF, 0xFE, _, _), (0x3C, 0x00, _, _): (unitWidth, asciiIndex) = (2, 0)
-        default: (unitWidth, asciiIndex) = (1, 0)
+        (unitWidth, asciiIndex) = Self.codeUnit(head[0], head[1], head[2], head[3])
+    }
+
+    /// Bytes per code unit (UTF-32, UTF-16 or an ASCII-compatible encoding) and where a unit's
+    /// ASCII byte sits, told by a document's first four bytes.
+    private static func codeUnit(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) -> (width: Int, asciiIndex: Int) {
+        switch (first, second, third, fourth) {
+        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, 0x3C): (4, 3)
+        case (0xFF, 0xFE, 0x00, 0x00), (0x3C, 0x00, 0x00, 0x00): (4, 0)
+        case (0xFE, 0xFF, _, _), (0x00, 0x3C, _, _): (2, 1)
+        case (0xFF, 0xFE, _, _), (0x3C, 0x00, _, _): (2, 0)
+        default: (1, 0)
         }
     }
 

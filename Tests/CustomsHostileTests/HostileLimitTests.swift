@@ -110,6 +110,35 @@ import Testing
         #expect(refusal("<a>0123456789<![CDATA[0123456789x]]></a>") == .text)
         #expect(refusal("<a>0123456789<b/>0123456789</a><c>0123456789</c>") == nil)
     }
+
+    /// A document in memory skips the guard only when the guard could refuse none of it: every
+    /// document it would refuse is looked at, and a plain declaration is not.
+    @Test func theMarkupGuardIsSkippedOnlyWhereItCouldRefuseNothing() {
+        func verdicts(_ text: String, utf16: Bool = false) -> (skipped: Bool, refusal: XMLMarkupGuard.Refusal?) {
+            var guardian = XMLMarkupGuard(maxAttributes: 2, maxTextBytes: 10)
+            let bytes: [UInt8] = utf16 ? text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } : Array(text.utf8)
+            let skipped = bytes.withUnsafeBytes { guardian.cannotRefuse($0) }
+            _ = bytes.withUnsafeBytes { guardian.consume($0) }
+            guardian.finish()
+            return (skipped, guardian.refusal)
+        }
+        let documents = [
+            #"<a x="1" y="2"/>"#, #"<a x="1" y="2" z="3"/>"#, #"<a x="a=b=c=d"/>"#, "<!-- c --><!DOCTYPE a []><a/>",
+            "<!DOCTYPE a><a/>", "<a>0123456789<!-- -->0123456789x</a>", "<a>0123456789</a>", "<a>0123456789x</a>",
+            "<a>0123456789<![CDATA[0123456789x]]></a>", #"<?pi a="1" b="2" c="3"?><b/>"#, "<a", "", "<!D",
+        ]
+        for text in documents {
+            let verdict = verdicts(text)
+            #expect(!verdict.skipped || verdict.refusal == nil, "\(text)")
+        }
+        #expect(verdicts(#"<a x="1" y="2"/>"#) == (true, nil))
+        #expect(verdicts("<a>0123456789</a>") == (true, nil))
+        // Three `=` are more than two attributes could be, wherever they stand: looked at.
+        #expect(verdicts(#"<a x="a=b=c=d"/>"#) == (false, nil))
+        #expect(verdicts("<a><!-- c --></a>") == (false, nil))
+        #expect(verdicts("<a>0123456789x0123456789</a>").skipped == false)
+        #expect(verdicts(#"<a x="1"/>"#, utf16: true).skipped == false)
+    }
 }
 
 /// Paths that are not regular files are never opened: a FIFO would block forever.
