@@ -45,9 +45,13 @@ public final class CodeLists: Sendable {
     public let isoCurrencyByNumeric: [String: String]
     /// UN/ECE Recommendation 20 common codes → unit name (`Schemas/codelists/rec20-units.csv`).
     public let rec20Units: [String: String]
-    let units: [CodeSystem: [String: CodeLookup<UnitMapping>]]
-    let modes: [CodeSystem: [String: CodeLookup<TransportMode>]]
-    let directions: [CodeSystem: [String: Direction]]
+    let units: CodeSystemTables<CodeLookup<UnitMapping>>
+    let modes: CodeSystemTables<CodeLookup<TransportMode>>
+    let directions: CodeSystemTables<Direction>
+    /// The tables ``country(_:authority:)`` and ``currency(_:authority:)`` read: the ISO alpha
+    /// codes (each its own value) and the numeric codes of China customs and ISO.
+    let countryTables: CodeResolutionTables
+    let currencyTables: CodeResolutionTables
     public let chinaIncoterms: [String: CodeLookup<String>]
     public let authorityZones: [String: String]
     public let borderCrossings: [BorderCrossing]
@@ -89,10 +93,10 @@ public final class CodeLists: Sendable {
             }
             return result
         }
-        units = [
+        units = CodeSystemTables([
             .china: unitTable(try table("codelists/cn-customs-units.csv"), code: "cn_code"),
             .eaeu: unitTable(try table("codelists/okei-units.csv"), code: "okei_code"),
-        ]
+        ])
         var modes: [CodeSystem: [String: CodeLookup<TransportMode>]] = [:]
         for row in try table("codelists/transport-modes.csv") {
             guard let system = row["system"].flatMap(CodeSystem.init(rawValue:)), let code = row["code"] else { continue }
@@ -102,14 +106,14 @@ public final class CodeLists: Sendable {
                 modes[system, default: [:]][code] = .noCounterpart(note: row["note"] ?? "")
             }
         }
-        self.modes = modes
+        self.modes = CodeSystemTables(modes)
         var directions: [CodeSystem: [String: Direction]] = [:]
         for row in try table("codelists/directions.csv") {
             guard let system = row["system"].flatMap(CodeSystem.init(rawValue:)), let code = row["code"],
                   let direction = row["direction"].flatMap(Direction.init(rawValue:)) else { continue }
             directions[system, default: [:]][code] = direction
         }
-        self.directions = directions
+        self.directions = CodeSystemTables(directions)
         var incoterms: [String: CodeLookup<String>] = [:]
         for row in try table("codelists/cn-transaction-modes.csv") {
             guard let code = row["cn_code"] else { continue }
@@ -141,55 +145,36 @@ public final class CodeLists: Sendable {
             editions[year] = try subheadings(file)
         }
         hsEditions = editions
+        countryTables = CodeResolutionTables(alpha: isoCountries, china: chinaCountries, iso: isoCountryByNumeric)
+        currencyTables = CodeResolutionTables(alpha: isoCurrencies, china: chinaCurrencies, iso: isoCurrencyByNumeric)
     }
 
     public func unit(_ code: String, in system: CodeSystem) -> CodeLookup<UnitMapping> {
-        units[system]?[code] ?? .unknown
+        units[system, code] ?? .unknown
     }
 
     public func transportMode(_ code: String, in system: CodeSystem) -> CodeLookup<TransportMode> {
-        modes[system]?[code] ?? .unknown
+        modes[system, code] ?? .unknown
     }
 
     public func direction(_ code: String, in system: CodeSystem) -> Direction? {
-        directions[system]?[code]
+        directions[system, code]
     }
 
     /// Reads a country code: ISO alpha-2 as is; a numeric code in `authority`'s system when it is
     /// known, otherwise in whichever of China customs / ISO numeric has it alone (`SPEC.md`).
     public func country(_ code: String, authority: CodeSystem?) -> CodeResolution {
-        resolve(code, authority: authority, alpha: { $0.count == 2 && isoCountries.contains($0.uppercased()) ? $0.uppercased() : nil },
-                china: chinaCountries, iso: isoCountryByNumeric)
+        countryTables.resolve(code, alphaLength: 2, authority: authority)
     }
 
     /// Reads a currency code the same way: ISO 4217 alpha as is, numeric by the authority's system.
     public func currency(_ code: String, authority: CodeSystem?) -> CodeResolution {
-        resolve(code, authority: authority, alpha: { $0.count == 3 && isoCurrencies.contains($0.uppercased()) ? $0.uppercased() : nil },
-                china: chinaCurrencies, iso: isoCurrencyByNumeric)
+        currencyTables.resolve(code, alphaLength: 3, authority: authority)
     }
 
     /// The border crossing that a customs office code identifies, on either side.
     public func borderCrossing(office: String) -> BorderCrossing? {
         borderCrossings.first { $0.officeCodes.contains(office) }
-    }
-
-    private func resolve(
-        _ code: String, authority: CodeSystem?, alpha: (String) -> String?,
-        china: [String: String], iso: [String: String]
-    ) -> CodeResolution {
-        if let value = alpha(code) { return .resolved(value, system: nil) }
-        guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .unknown }
-        switch authority {
-        case .china?: return china[code].map { .resolved($0, system: .china) } ?? .unknown
-        case .isoNumeric?, .eaeu?: return iso[code].map { .resolved($0, system: .isoNumeric) } ?? .unknown
-        default:
-            switch (china[code], iso[code]) {
-            case let (value?, nil): return .resolved(value, system: .china)
-            case let (nil, value?): return .resolved(value, system: .isoNumeric)
-            case let (a?, b?): return a == b ? .resolved(a, system: nil) : .ambiguous(china: a, iso: b)
-            case (nil, nil): return .unknown
-            }
-        }
     }
 }
 
