@@ -23,9 +23,11 @@ public struct LineTotalRule: DeclarationRule {
         var findings: [Finding] = []
         for index in items.indices {
             guard let quantity = items[index].quantity, let price = items[index].unitPrice, let value = items[index].value else { continue }
-            // No raw unit kept in `asFiled`: the quantity is as filed (``filedQuantity``), the item not handed over.
-            let filed = items[index].asFiled.isEmpty
-                ? quantity : filedQuantity(quantity, of: items[index], format: declaration.sourceFormat, codeLists: context.codeLists)
+            // No raw unit kept in `asFiled`: the quantity is as filed (``filedQuantity``). The
+            // item's unit and `asFiled` are handed over, not a copy of the item.
+            let filed = items[index].asFiled.isEmpty ? quantity : filedQuantity(
+                quantity, unit: items[index].unit, asFiled: items[index].asFiled,
+                format: declaration.sourceFormat, codeLists: context.codeLists)
             guard let filed else { continue }
             let decimals = Self.priceDecimals(written: items[index].unitPriceDecimals, price: price)
             if Self.withinRounding(filed, price, decimals: decimals, value, tolerance: context.tolerances.lineTotal) { continue }
@@ -53,13 +55,20 @@ public struct LineTotalRule: DeclarationRule {
     static func withinRounding(_ quantity: Decimal, _ price: Decimal, decimals: Int, _ value: Decimal, tolerance: Decimal) -> Bool {
         guard let q = SmallDecimal(quantity), let p = SmallDecimal(price), let v = SmallDecimal(value),
               let t = SmallDecimal(tolerance), let product = q * p, let absQuantity = q.magnitude,
-              let absProduct = product.magnitude, let absValue = v.magnitude,
-              let larger = SmallDecimal.compare(absProduct, absValue).map({ $0 >= 0 ? absProduct : absValue }),
               let quantityRounding = absQuantity * half(decimals),
               let rounding = quantityRounding + half(max(2, DecimalText.decimals(value))),
-              let tolerated = t * larger, let allowed = rounding + tolerated,
-              let difference = (product - v)?.magnitude, let order = SmallDecimal.compare(difference, allowed)
+              let difference = (product - v)?.magnitude
         else { return false }
+        var allowed = rounding
+        // No tolerance (the default): the tolerated part is 0, not computed.
+        if t.mantissa != 0 {
+            guard let absProduct = product.magnitude, let absValue = v.magnitude,
+                  let larger = SmallDecimal.compare(absProduct, absValue).map({ $0 >= 0 ? absProduct : absValue }),
+                  let tolerated = t * larger, let sum = rounding + tolerated
+            else { return false }
+            allowed = sum
+        }
+        guard let order = SmallDecimal.compare(difference, allowed) else { return false }
         return order <= 0
     }
 
@@ -76,21 +85,24 @@ public struct LineTotalRule: DeclarationRule {
     /// ``DecimalText/halfUnit(decimals:)``: 5 × 10^-(decimals + 1).
     private static func half(_ decimals: Int) -> SmallDecimal { SmallDecimal(mantissa: 5, exponent: -decimals - 1) }
 
-    /// The element names of the unit a quantity is filed in (China DecList, CEB InventoryList).
-    static let filedUnitNames: Set<String> = ["GUnit", "unit"]
+    /// Whether an element name is that of the unit a quantity is filed in (China DecList `GUnit`,
+    /// CEB InventoryList `unit`): compared with both, no set of names hashed.
+    static func namesFiledUnit(_ name: String) -> Bool { name == "GUnit" || name == "unit" }
 
     /// The quantity in the unit the price was filed per: the national unit's multiplier divided
     /// back out; `nil` when the item's unit was mapped with a multiplier that cannot be found.
-    func filedQuantity(_ quantity: Decimal, of item: GoodsItem, format: String, codeLists: CodeLists) -> Decimal? {
+    /// `unit` and `asFiled` are the goods item's.
+    func filedQuantity(_ quantity: Decimal, unit: String?, asFiled: AsFiled, format: String, codeLists: CodeLists) -> Decimal? {
         // No unit, or no raw unit kept in `asFiled` to divide a multiplier back out of: as filed.
-        guard let unit = item.unit, !item.asFiled.isEmpty else { return quantity }
-        let systems = AsFiledCodeSource.systems(for: format).filter { $0 == .china || $0 == .eaeu }
+        guard let unit, !asFiled.isEmpty else { return quantity }
+        let systems = AsFiledCodeSource.systems(for: format)
         // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1),
         // each kind in filing order: two passes over the entries, none sorted or copied.
-        let entries = item.asFiled.entries
+        let entries = asFiled.entries
         for filedUnits in [true, false] {
-            for index in entries.indices where Self.filedUnitNames.contains(entries[index].name) == filedUnits && Self.namesAUnit(entries[index].name) {
-                for system in systems {
+            for index in entries.indices where Self.namesFiledUnit(entries[index].name) == filedUnits && Self.namesAUnit(entries[index].name) {
+                // Only China's and the EAEU's unit tables carry multipliers.
+                for system in systems where system == .china || system == .eaeu {
                     if case let .found(mapping) = codeLists.unit(entries[index].raw, in: system), mapping.rec20 == unit {
                         return mapping.factor == 1 ? quantity : quantity / mapping.factor
                     }
