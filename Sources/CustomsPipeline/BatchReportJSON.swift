@@ -12,17 +12,18 @@ extension BatchReport {
         ])
     }
 
-    /// The same text as `json.serialized()`, handed to `write` in pieces of about 1 MiB, so
-    /// the output of a batch — or of one file with a million findings — is never one string
+    /// The same text as `json.serialized()`, handed to `write` in pieces of about 1 MiB of UTF-8,
+    /// so the output of a batch — or of one file with a million findings — is never one text
     /// or one JSON tree in memory. Files are written out on every core in blocks of about
     /// ``itemsPerBlock`` declarations and findings, a round of blocks at a time, and handed over
     /// in order; a file of more is written alone, piece by piece.
-    public func writeJSON(_ write: (String) -> Void) {
-        var chunk = "{\n  \"files\": "
+    public func writeJSON(_ write: (JSONText) -> Void) {
+        var chunk = JSONText()
+        chunk.append("{\n  \"files\": ")
         if files.isEmpty {
-            chunk += "[]"
+            chunk.append("[]")
         } else {
-            chunk += "["
+            chunk.append("[")
             var start = 0
             while start < files.count {
                 let blocks = round(from: start)
@@ -33,25 +34,25 @@ extension BatchReport {
                     start += 1
                     continue
                 }
-                let texts = LockedValue([String](repeating: "", count: blocks.count))
+                let texts = LockedValue([JSONText](repeating: JSONText(), count: blocks.count))
                 DispatchQueue.concurrentPerform(iterations: blocks.count) { block in
-                    var text = ""
+                    var text = JSONText()
                     for index in blocks[block] { writeFile(at: index, into: &text, write: nil) }
                     texts.withLock { $0[block] = text }
                 }
                 for text in texts.withLock({ $0 }) {
-                    chunk += text
+                    chunk.append(text)
                     Self.flush(&chunk, write)
                 }
                 start = blocks.last!.upperBound
             }
-            chunk += "\n  ]"
+            chunk.append("\n  ]")
         }
-        chunk += ",\n  \"findings\": "
+        chunk.append(",\n  \"findings\": ")
         JSONValue.array(crossFindings.map(\.json)).appendPretty(to: &chunk, indent: 1)
-        chunk += ",\n  \"summary\": "
+        chunk.append(",\n  \"summary\": ")
         summaryJSON.appendPretty(to: &chunk, indent: 1)
-        chunk += "\n}"
+        chunk.append("\n}")
         write(chunk)
     }
 
@@ -83,32 +84,32 @@ extension BatchReport {
 
     /// One member of the `files` array (indent 2), its declarations and findings handed to
     /// `write` as they grow, when given (by index: a copy of a file's result retains all it holds).
-    private func writeFile(at index: Int, into chunk: inout String, write: ((String) -> Void)?) {
-        chunk += index == 0 ? "\n    {" : ",\n    {"
-        chunk += "\n      \"file\": "
-        JSONValue.appendString(files[index].file, to: &chunk)
-        chunk += ",\n      \"format\": "
-        if let format = files[index].format { JSONValue.appendString(format, to: &chunk) } else { chunk += "null" }
-        chunk += ",\n      \"declarations\": "
+    private func writeFile(at index: Int, into chunk: inout JSONText, write: ((JSONText) -> Void)?) {
+        chunk.append(index == 0 ? "\n    {" : ",\n    {")
+        chunk.append("\n      \"file\": ")
+        chunk.appendString(files[index].file)
+        chunk.append(",\n      \"format\": ")
+        if let format = files[index].format { chunk.appendString(format) } else { chunk.append("null") }
+        chunk.append(",\n      \"declarations\": ")
         writeDeclarations(files[index].declarations, valid: identityValidity(ofFileAt: index), into: &chunk, write: write)
-        chunk += ",\n      \"findings\": "
+        chunk.append(",\n      \"findings\": ")
         writeFindings(files[index].findings, into: &chunk, write: write)
-        chunk += "\n    }"
+        chunk.append("\n    }")
     }
 
     /// The `findings` member of a file object (indent 3), finding by finding.
-    private func writeFindings(_ findings: [Finding], into chunk: inout String, write: ((String) -> Void)?) {
+    private func writeFindings(_ findings: [Finding], into chunk: inout JSONText, write: ((JSONText) -> Void)?) {
         guard !findings.isEmpty else {
-            chunk += "[]"
+            chunk.append("[]")
             return
         }
-        chunk += "["
+        chunk.append("[")
         for index in findings.indices {
-            chunk += index == 0 ? "\n        " : ",\n        "
+            chunk.append(index == 0 ? "\n        " : ",\n        ")
             findings[index].appendPrettyJSON(to: &chunk, indent: 4)
             if let write, index % Self.findingsPerPiece == Self.findingsPerPiece - 1 { Self.flush(&chunk, write) }
         }
-        chunk += "\n      ]"
+        chunk.append("\n      ]")
     }
 
     /// Findings written between two looks at the size of the text.
@@ -120,46 +121,46 @@ extension BatchReport {
     /// out on every core, a round at a time, and handed over in order to `write`, when given.
     private func writeDeclarations(
         _ declarations: DeclarationList, valid isValid: @escaping @Sendable (_ key: String, _ sourceFormat: String) -> Bool,
-        into chunk: inout String, write: ((String) -> Void)?
+        into chunk: inout JSONText, write: ((JSONText) -> Void)?
     ) {
         guard !declarations.isEmpty else {
-            chunk += "[]"
+            chunk.append("[]")
             return
         }
-        chunk += "["
+        chunk.append("[")
         let count = declarations.count
         let block = Self.declarationsPerBlock
         guard let write, count > block else {
             Self.appendDeclarations(declarations, at: 0..<count, valid: isValid, to: &chunk)
-            chunk += "\n      ]"
+            chunk.append("\n      ]")
             return
         }
         var start = 0
         while start < count {
             let blocks = stride(from: start, to: min(count, start + block * Self.blocksPerRound), by: block).map { $0..<min($0 + block, count) }
-            let texts = LockedValue([String](repeating: "", count: blocks.count))
+            let texts = LockedValue([JSONText](repeating: JSONText(), count: blocks.count))
             DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                var text = ""
+                var text = JSONText()
                 Self.appendDeclarations(declarations, at: blocks[index], valid: isValid, to: &text)
                 texts.withLock { $0[index] = text }
             }
             for text in texts.withLock({ $0 }) {
-                chunk += text
+                chunk.append(text)
                 Self.flush(&chunk, write)
             }
             start = blocks.last!.upperBound
         }
-        chunk += "\n      ]"
+        chunk.append("\n      ]")
     }
 
     /// The declarations at `positions`, each after its separator (a spilled file is read in blocks).
     private static func appendDeclarations(
         _ declarations: DeclarationList, at positions: Range<Int>, valid isValid: (_ key: String, _ sourceFormat: String) -> Bool,
-        to text: inout String
+        to text: inout JSONText
     ) {
         // A spilled file is read in blocks, each declaration's identity only.
         declarations.forEachIdentity(at: positions) { position, identity in
-            text += position == 0 ? "\n        " : ",\n        "
+            text.append(position == 0 ? "\n        " : ",\n        ")
             appendDeclaration(identity, valid: isValid(identity.key, identity.sourceFormat), to: &text)
         }
     }
@@ -169,23 +170,23 @@ extension BatchReport {
     static let blocksPerRound = 8
 
     /// ``declarationJSON(_:valid:)`` pretty-printed at indent 4, without building it.
-    static func appendDeclaration(_ declaration: DeclarationIdentity, valid: Bool, to chunk: inout String) {
-        chunk += "{"
+    static func appendDeclaration(_ declaration: DeclarationIdentity, valid: Bool, to chunk: inout JSONText) {
+        chunk.append("{")
         if let id = declaration.id {
-            chunk += "\n          \"id\": "
-            JSONValue.appendString(id, to: &chunk)
-            chunk += ","
+            chunk.append("\n          \"id\": ")
+            chunk.appendString(id)
+            chunk.append(",")
         }
-        chunk += "\n          \"key\": "
-        JSONValue.appendString(declaration.key, to: &chunk)
-        chunk += valid ? ",\n          \"valid\": true\n        }" : ",\n          \"valid\": false\n        }"
+        chunk.append("\n          \"key\": ")
+        chunk.appendString(declaration.key)
+        chunk.append(valid ? ",\n          \"valid\": true\n        }" : ",\n          \"valid\": false\n        }")
     }
 
-    /// Hands the text over once it reaches about 1 MiB.
-    private static func flush(_ chunk: inout String, _ write: (String) -> Void) {
-        guard chunk.utf8.count >= 1 << 20 else { return }
+    /// Hands the text over once it reaches about 1 MiB, then writes on in the same room.
+    private static func flush(_ chunk: inout JSONText, _ write: (JSONText) -> Void) {
+        guard chunk.count >= 1 << 20 else { return }
         write(chunk)
-        chunk = ""
+        chunk.removeAll()
     }
 
     static func declarationJSON(_ declaration: Declaration, valid: Bool) -> JSONValue {

@@ -52,7 +52,7 @@ struct ValidateCommand: ParsableCommand {
         let failuresReported = spill?.readFailures ?? 0
         switch format {
         case .json:
-            report.writeJSON { print($0, terminator: "") }
+            report.writeJSON { print($0.text, terminator: "") }
             print()
         case .text: print(report.text, terminator: "")
         }

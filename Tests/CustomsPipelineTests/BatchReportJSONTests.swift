@@ -13,11 +13,11 @@ import Testing
     ])
     func findingSameAsPrettyJSON(finding: Finding) {
         for indent in [0, 1, 4] {
-            var direct = ""
+            var direct = JSONText()
             finding.appendPrettyJSON(to: &direct, indent: indent)
-            var built = ""
+            var built = JSONText()
             finding.json.appendPretty(to: &built, indent: indent)
-            #expect(direct == built)
+            #expect(direct.text == built.text)
         }
     }
 
@@ -47,7 +47,7 @@ import Testing
         }
         let report = BatchReport(files: files, crossFindings: [Finding(rule: "mirror.value", message: "x", declaration: "a", counterpart: "b")])
         var pieces: [String] = []
-        report.writeJSON { pieces.append($0) }
+        report.writeJSON { pieces.append($0.text) }
         #expect(pieces.joined() == report.json.serialized())
         #expect(pieces.count > 1)
     }

@@ -23,16 +23,16 @@ import Testing
         var declaration = Declaration(sourceFormat: "cn-ceb", source: SourceLocation(file: "f.xml"))
         declaration.key = "3f2a9c01b7de#2"
         expectSame(declaration, valid: false)
-        var direct = ""
+        var direct = JSONText()
         BatchReport.appendDeclaration(DeclarationIdentity(declaration), valid: false, to: &direct)
-        #expect(!direct.contains("\"id\""))
+        #expect(!direct.text.contains("\"id\""))
     }
 
     private func expectSame(_ declaration: Declaration, valid: Bool) {
-        var direct = ""
+        var direct = JSONText()
         BatchReport.appendDeclaration(DeclarationIdentity(declaration), valid: valid, to: &direct)
-        var built = ""
+        var built = JSONText()
         BatchReport.declarationJSON(declaration, valid: valid).appendPretty(to: &built, indent: 4)
-        #expect(direct == built)
+        #expect(direct.text == built.text)
     }
 }

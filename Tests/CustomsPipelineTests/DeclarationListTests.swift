@@ -171,7 +171,7 @@ import Glibc
         let fd = try #require(spillDescriptor(in: folder.path))
         #expect(ftruncate(fd, 0) == 0)
         var json = ""
-        report.writeJSON { json += $0 }
+        report.writeJSON { json += $0.text }
         #expect(spill.readFailures > 0)
         #expect(report.text.hasSuffix("1 file, 10 declarations (10 not valid): 20 errors, 0 warnings, 10 infos\n"))
         #expect(!json.contains("\"valid\": true"))

@@ -19,7 +19,7 @@ import Testing
         let mirror = Reconciler().mirrorFindings(BatchDeclarations(results))
         let report = BatchReport(files: results, crossFindings: mirror + (spill?.lossFindings ?? []))
         var text = ""
-        report.writeJSON { text += $0 }
+        report.writeJSON { text += $0.text }
         return (text, results)
     }
 

@@ -23,33 +23,32 @@ extension Finding {
 extension Finding {
     /// Appends the same text as `json.appendPretty(to:indent:)`, without building ``json``
     /// (a batch writes one per finding).
-    public func appendPrettyJSON(to output: inout String, indent: Int) {
-        let newline = "\n" + String(repeating: "  ", count: indent + 1)
-        output += "{"
-        output += newline
-        output += "\"rule\": "
-        JSONValue.appendString(rule, to: &output)
-        output += ","
-        output += newline
-        output += "\"severity\": "
-        JSONValue.appendString(severity.rawValue, to: &output)
-        output += ","
-        output += newline
-        output += "\"message\": "
-        JSONValue.appendString(message, to: &output)
-        func member(_ key: String, _ value: String?) {
+    public func appendPrettyJSON(to output: inout JSONText, indent: Int) {
+        output.append("{")
+        output.appendNewline(indent: indent + 1)
+        output.append("\"rule\": ")
+        output.appendString(rule)
+        output.append(",")
+        output.appendNewline(indent: indent + 1)
+        output.append("\"severity\": ")
+        output.appendString(severity.rawValue)
+        output.append(",")
+        output.appendNewline(indent: indent + 1)
+        output.append("\"message\": ")
+        output.appendString(message)
+        func member(_ key: StaticString, _ value: String?) {
             guard let value else { return }
-            output += ","
-            output += newline
-            output += key
-            JSONValue.appendString(value, to: &output)
+            output.append(",")
+            output.appendNewline(indent: indent + 1)
+            output.append(key)
+            output.appendString(value)
         }
-        func member(_ key: String, _ value: Int?) {
+        func member(_ key: StaticString, _ value: Int?) {
             guard let value else { return }
-            output += ","
-            output += newline
-            output += key
-            output += String(value)
+            output.append(",")
+            output.appendNewline(indent: indent + 1)
+            output.append(key)
+            output.append(value)
         }
         member("\"file\": ", file)
         member("\"line\": ", line)
@@ -62,8 +61,7 @@ extension Finding {
         member("\"field\": ", field)
         member("\"declaration\": ", declaration)
         member("\"counterpart\": ", counterpart)
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
-        output += "}"
+        output.appendNewline(indent: indent)
+        output.append("}")
     }
 }

@@ -64,87 +64,46 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Serializes the value; `pretty` indents by two spaces.
     public func serialized(pretty: Bool = true) -> String {
-        var output = ""
+        var output = JSONText()
         write(to: &output, pretty: pretty, indent: 0)
-        return output
+        return output.text
     }
 
     /// Appends the value's pretty text to `output` as it would appear nested `indent` levels
     /// deep in a pretty document, so a large document can be written piece by piece.
-    public func appendPretty(to output: inout String, indent: Int) {
+    public func appendPretty(to output: inout JSONText, indent: Int) {
         write(to: &output, pretty: true, indent: indent)
     }
 
-    private func write(to output: inout String, pretty: Bool, indent: Int) {
+    private func write(to output: inout JSONText, pretty: Bool, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case let .bool(value): output += value ? "true" : "false"
-        case let .number(text): output += text
-        case let .string(text): JSONValue.writeString(text, to: &output)
+        case .null: output.append("null")
+        case let .bool(value): output.append(value ? "true" : "false")
+        case let .number(text): output.append(raw: text)
+        case let .string(text): output.appendString(text)
         case let .array(values):
-            if values.isEmpty { output += "[]"; return }
-            output += "["
+            if values.isEmpty { output.append("[]"); return }
+            output.append("[")
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
+                if index > 0 { output.append(",") }
+                if pretty { output.appendNewline(indent: indent + 1) }
                 value.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-            output += "]"
+            if pretty { output.appendNewline(indent: indent) }
+            output.append("]")
         case let .object(members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{"
+            if members.isEmpty { output.append("{}"); return }
+            output.append("{")
             for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-                JSONValue.writeString(member.0, to: &output)
-                output += pretty ? ": " : ":"
+                if index > 0 { output.append(",") }
+                if pretty { output.appendNewline(indent: indent + 1) }
+                output.appendString(member.0)
+                output.append(pretty ? ": " : ":")
                 member.1.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-            output += "}"
+            if pretty { output.appendNewline(indent: indent) }
+            output.append("}")
         }
-    }
-
-    /// Appends `text` as a JSON string (quoted, escaped as ``serialized(pretty:)`` escapes it),
-    /// for writers that put a document together without building its values.
-    public static func appendString(_ text: String, to output: inout String) {
-        writeString(text, to: &output)
-    }
-
-    private static func writeString(_ text: String, to output: inout String) {
-        // Most strings need no escape: append them whole. Any byte that might need one (quote,
-        // backslash, control, DEL, or 0xE2, the lead byte of U+2028/U+2029) takes the scalar walk.
-        let mayNeedEscape = { (byte: UInt8) in byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 }
-        // Over the bytes in place when the string has them contiguous (a native string does).
-        let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: mayNeedEscape) }
-            ?? !text.utf8.contains(where: mayNeedEscape)
-        if plain {
-            output += "\""
-            output += text
-            output += "\""
-            return
-        }
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }
 
