@@ -123,7 +123,7 @@ public struct FileProcessor: Sendable {
             for draft in drafts {
                 let findings = RuleStage.check(draft.declaration, configuration: configuration)
                 if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
-                personalValues.formUnion(PersonalDataScrubber.values(in: draft.declaration))
+                PersonalDataScrubber.gather(from: draft.declaration, into: &personalValues)
                 if draft.declaration.id == nil { withoutID.append(result.declarations.count) }
                 result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
                 declarationFindings.append(draft.findings)

@@ -6,38 +6,49 @@ import Foundation
 /// value a declaration lists as personal (``Declaration/personalData``) is masked wherever a
 /// finding of the same file quotes it.
 enum PersonalDataScrubber {
-    /// The raw personal values of one declaration (read from its full form: the cross-file form
-    /// keeps no `asFiled`), gathered as each declaration is read.
-    static func values(in declaration: Declaration) -> Set<String> {
-        guard !declaration.personalData.isEmpty else { return [] }
+    /// Adds the raw personal values of one declaration to `values` (read from its full form:
+    /// the cross-file form keeps no `asFiled`), as each declaration of a file is read.
+    static func gather(from declaration: Declaration, into values: inout Set<String>) {
+        guard !declaration.personalData.isEmpty else { return }
         // The few personal names are compared one by one (`==`, as the set compares them once
-        // hashed): no name of the declaration is hashed, nor copied without its `#n`.
+        // hashed): no name of the declaration is hashed, nor copied without its `#n`. Each
+        // `asFiled` is read where it lies: no goods item is copied.
         let personal = Array(declaration.personalData)
-        var values = Set<String>()
         func gather(_ asFiled: AsFiled) {
-            for entry in asFiled.entries where isPersonal(entry.name, personal) {
-                if entry.raw.count >= 4 { values.insert(entry.raw) }
+            for entry in asFiled.entries where isPersonal(entry.name, personal) && hasFourCharacters(entry.raw) {
+                values.insert(entry.raw)
             }
         }
         gather(declaration.asFiled)
-        for item in declaration.goodsItems { gather(item.asFiled) }
-        return values
+        let items = declaration.goodsItems
+        for index in items.indices { gather(items[index].asFiled) }
+    }
+
+    /// `text.count >= 4`: ASCII text without a CR (which joins a following LF into one
+    /// character) has as many characters as bytes, counted without walking its characters.
+    private static func hasFourCharacters(_ text: String) -> Bool {
+        var text = text
+        let plainBytes = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes.count : nil }
+        return (plainBytes ?? text.count) >= 4
     }
 
     /// Whether the asFiled `name`, without its `#n` repetition suffix, is one of `personal`.
     private static func isPersonal(_ name: String, _ personal: [String]) -> Bool {
         // A name without a `#` byte is its own base name (a `#` is never part of a multi-byte
         // character); any other is cut as ``PersonalData/baseName(_:)`` cuts it.
-        if !name.utf8.contains(UInt8(ascii: "#")) { return personal.contains { $0 == name } }
-        let base = PersonalData.baseName(name)
-        return personal.contains { $0 == base }
+        var name = name
+        if name.withUTF8({ $0.contains(UInt8(ascii: "#")) }) { name = PersonalData.baseName(name) }
+        for index in personal.indices where personal[index] == name { return true }
+        return false
     }
 
     /// Masks `values` wherever a finding of the file quotes them.
     static func scrub(_ result: inout FileResult, values: Set<String>) {
         guard !values.isEmpty else { return }
-        let ordered = values.sorted { $0.count > $1.count }
-        for index in result.findings.indices {
+        // Longest first, ordered only once some message quotes a value (most quote none).
+        var ordered: [String] = []
+        for index in result.findings.indices where values.contains(where: result.findings[index].message.contains) {
+            if ordered.isEmpty { ordered = values.sorted { $0.count > $1.count } }
             for value in ordered where result.findings[index].message.contains(value) {
                 result.findings[index].message = result.findings[index].message.replacingOccurrences(of: value, with: PersonalData.mask(value))
             }
