@@ -20,6 +20,21 @@ import Testing
         #expect(editions.first?.message.contains("2016-03-15") == true)
     }
 
+    /// The notes word for word, the year read from the date's first four characters as `Int` reads them.
+    @Test(arguments: [
+        ("2016-03-15", "lodged 2016-03-15, before HS 2017 (in force from 2017-01-01), the oldest edition loaded; HS subheadings are checked against HS 2017"),
+        ("+201-01-01", "lodged +201-01-01, before HS 2017 (in force from 2017-01-01), the oldest edition loaded; HS subheadings are checked against HS 2017"),
+        ("1999", "lodged 1999, before HS 2017 (in force from 2017-01-01), the oldest edition loaded; HS subheadings are checked against HS 2017"),
+        ("2016\u{301}-03-15", "the lodgement date is unknown; HS subheadings are checked against HS 2022, the newest edition loaded"),
+        ("201", "lodged 201, before HS 2017 (in force from 2017-01-01), the oldest edition loaded; HS subheadings are checked against HS 2017"),
+        ("20x6", "the lodgement date is unknown; HS subheadings are checked against HS 2022, the newest edition loaded"),
+        (nil, "the lodgement date is unknown; HS subheadings are checked against HS 2022, the newest edition loaded"),
+        ("2017-01-01", nil),
+    ] as [(String?, String?)])
+    func editionNotes(lodgedOn: String?, note: String?) {
+        #expect(findings(HSCodeRule(), solarCells(lodgedOn: lodgedOn)).first { $0.rule == "code.hs-edition" }?.message == note)
+    }
+
     @Test func lodgedIn2023IsCheckedAgainstHS2022() {
         let found = findings(HSCodeRule(), solarCells(lodgedOn: "2023-05-10"))
         #expect(found.count == 2)

@@ -19,7 +19,7 @@ public struct HSCodeRule: DeclarationRule {
         guard goodsItems.indices.contains(where: { Self.subheadingCode(of: goodsItems[$0]) != nil }) else { return [] }
         let table = context.tables.hsSubheadings
         let lodged = declaration.lodgedOn ?? declaration.lodgedAt?.local.isoDate
-        guard let choice = HSEditionChoice.choose(lodgedOn: lodged, sortedEditions: table.years),
+        guard let choice = table.schedule.choose(lodgedOn: lodged),
               let subheadings = table.editions[choice.year]
         else { return [] }
         var findings: [Finding] = []
@@ -75,13 +75,13 @@ extension Character {
 /// for the code lists in use and kept with them.
 final class HSSubheadingTable: Sendable {
     let codeLists: CodeLists
-    /// The editions' years, oldest first.
-    let years: [Int]
+    /// The editions' years, oldest first, and the choice of one by lodgement date.
+    let schedule: HSEditionSchedule
     let editions: [Int: HSSubheadingSet]
 
     init(_ codeLists: CodeLists) {
         self.codeLists = codeLists
-        years = codeLists.hsEditions.keys.sorted()
+        schedule = HSEditionSchedule(years: Array(codeLists.hsEditions.keys))
         editions = codeLists.hsEditions.mapValues(HSSubheadingSet.init)
     }
 

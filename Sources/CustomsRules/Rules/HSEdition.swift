@@ -10,24 +10,53 @@ struct HSEditionChoice {
     var year: Int
     /// Why this edition is used when it is not simply the one in force; `nil` when it is.
     var note: String?
+}
 
-    static func choose(lodgedOn date: String?, editions: [Int]) -> HSEditionChoice? {
-        choose(lodgedOn: date, sortedEditions: editions.sorted())
+/// The HS editions loaded, oldest first, and the choice of one for a lodgement date
+/// (``HSEditionChoice``): the parts of the notes that depend only on the editions are made once,
+/// with the code lists' tables, not for every declaration.
+struct HSEditionSchedule: Sendable {
+    /// The editions' years of entry into force, oldest first.
+    let years: [Int]
+    /// The note when the lodgement date is unknown.
+    private let unknownDateNote: String
+    /// The note after "lodged <date>" when the date is before the oldest edition.
+    private let beforeOldestNote: String
+
+    init(years: [Int]) {
+        self.years = years.sorted()
+        let oldest = self.years.first ?? 0
+        let newest = self.years.last ?? 0
+        unknownDateNote = "the lodgement date is unknown; HS subheadings are checked against HS \(newest), the newest edition loaded"
+        beforeOldestNote = ", before HS \(oldest) (in force from \(oldest)-01-01), the oldest edition loaded; HS subheadings are checked against HS \(oldest)"
     }
 
-    /// ``choose(lodgedOn:editions:)`` with the editions already sorted, oldest first.
-    static func choose(lodgedOn date: String?, sortedEditions years: [Int]) -> HSEditionChoice? {
+    /// The edition in force on `date` (ISO `YYYY-MM-DD`), or the nearest one, with a note saying
+    /// why, when the date is unknown or before the oldest edition; `nil` when none is loaded.
+    func choose(lodgedOn date: String?) -> HSEditionChoice? {
         guard let oldest = years.first, let newest = years.last else { return nil }
-        guard let date, let year = Int(date.prefix(4)) else {
-            return HSEditionChoice(
-                year: newest,
-                note: "the lodgement date is unknown; HS subheadings are checked against HS \(newest), the newest edition loaded")
+        guard let date, let year = Self.year(of: date) else {
+            return HSEditionChoice(year: newest, note: unknownDateNote)
         }
         if year < oldest {
-            return HSEditionChoice(
-                year: oldest,
-                note: "lodged \(date), before HS \(oldest) (in force from \(oldest)-01-01), the oldest edition loaded; HS subheadings are checked against HS \(oldest)")
+            var note = "lodged "
+            note.reserveCapacity(note.utf8.count + date.utf8.count + beforeOldestNote.utf8.count)
+            note += date
+            note += beforeOldestNote
+            return HSEditionChoice(year: oldest, note: note)
         }
         return HSEditionChoice(year: years.last { $0 <= year } ?? oldest, note: nil)
+    }
+
+    /// `Int(date.prefix(4))`: four ASCII digits that are the first four characters (no byte
+    /// after them that could join the fourth) read as they are, anything else as `Int` reads it.
+    private static func year(of date: String) -> Int? {
+        var date = date
+        let digits = date.withUTF8 { bytes -> Int? in
+            guard bytes.count >= 4, bytes.count == 4 || bytes[4] < 0x80,
+                  bytes[..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return bytes[..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        return digits ?? Int(date.prefix(4))
     }
 }
