@@ -35,9 +35,13 @@ public struct RuleSet: Sendable {
     /// the configuration's).
     public func check(_ declaration: Declaration, in context: RuleContext, configuration: RuleConfiguration = .standard) -> [Finding] {
         var findings: [Finding] = []
-        // A closure, not `configuration.isEnabled` itself: that would copy the configuration per rule.
-        for rule in rules where rule.codes.contains(where: { configuration.isEnabled($0) }) {
-            findings += rule.check(declaration, in: context)
+        // A closure, not `configuration.isEnabled` itself: that would copy the configuration per
+        // rule. Each rule is called where it lies in the array, not copied out of it; most find
+        // nothing, and nothing is appended then.
+        for index in rules.indices where rules[index].codes.contains(where: { configuration.isEnabled($0) }) {
+            let found = rules[index].check(declaration, in: context)
+            if found.isEmpty { continue }
+            if findings.isEmpty { findings = found } else { findings += found }
         }
         return configuration.apply(to: findings)
     }
