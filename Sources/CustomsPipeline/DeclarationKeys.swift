@@ -5,11 +5,16 @@ import CustomsCore
 /// plus `#n`, the declaration's 1-based position in the file.
 enum DeclarationKeys {
     static func assign(_ declarations: inout [Declaration], fileHash: String?) {
-        var counts: [String: Int] = [:]
-        for declaration in declarations {
-            if let id = declaration.id { counts[id, default: 0] += 1 }
+        // A single declaration repeats no id: nothing to count.
+        var repeated = Set<String>()
+        if declarations.count > 1 {
+            var counts: [String: Int] = [:]
+            for declaration in declarations {
+                if let id = declaration.id { counts[id, default: 0] += 1 }
+            }
+            repeated = Set(counts.filter { $0.value > 1 }.keys)
         }
-        let rule = Rule(fileHash: fileHash, repeatedIDs: Set(counts.filter { $0.value > 1 }.keys))
+        let rule = Rule(fileHash: fileHash, repeatedIDs: repeated)
         for index in declarations.indices {
             declarations[index].key = rule.key(id: declarations[index].id, position: index)
         }
@@ -22,13 +27,26 @@ enum DeclarationKeys {
         var repeatedIDs: Set<String>
 
         init(fileHash: String?, repeatedIDs: Set<String>) {
-            prefix = String((fileHash ?? "000000000000").prefix(12))
+            prefix = Self.firstTwelveCharacters(of: fileHash ?? "000000000000")
             self.repeatedIDs = repeatedIDs
+        }
+
+        /// `String(hash.prefix(12))`: the first 12 bytes of a hex digest, when they are ASCII
+        /// without a CR (each its own character) and the byte after them (if any) is ASCII too
+        /// (it cannot join the twelfth), taken without walking the characters.
+        private static func firstTwelveCharacters(of hash: String) -> String {
+            var hash = hash
+            let ascii = hash.withUTF8 { bytes -> String? in
+                let head = bytes.prefix(12)
+                guard head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), bytes.count <= 12 || bytes[12] < 0x80 else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: head), as: UTF8.self)
+            }
+            return ascii ?? String(hash.prefix(12))
         }
 
         /// `position`: 0-based in the file.
         func key(id: String?, position: Int) -> String {
-            if let id, !repeatedIDs.contains(id) { return id }
+            if let id, repeatedIDs.isEmpty || !repeatedIDs.contains(id) { return id }
             return (id ?? prefix) + "#\(position + 1)"
         }
     }
@@ -39,7 +57,7 @@ extension FileResult {
     /// `declarations[i]`); keys must be assigned first.
     mutating func attach(_ declarationFindings: [[Finding]]) {
         for (index, findings) in declarationFindings.enumerated() where !findings.isEmpty {
-            let key = declarations[index].key
+            let key = declarations.key(at: index)
             self.findings += findings.map { finding in
                 var finding = finding
                 finding.declaration = key

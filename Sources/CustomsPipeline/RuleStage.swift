@@ -34,7 +34,7 @@ enum RuleStage {
         if !stoppedAtSyntax {
             let seen = Set(result.findings.compactMap { $0.field == nil ? nil : Key(declaration: $0.declaration, field: $0.field) })
             for (index, findings) in ruleFindings {
-                let key = result.declarations[index].key
+                let key = result.declarations.key(at: index)
                 for var finding in findings {
                     finding.declaration = key.isEmpty ? nil : key
                     if finding.field == nil || !seen.contains(Key(declaration: finding.declaration, field: finding.field)) {

@@ -117,6 +117,14 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         for position in positions { body(position, declaration(at: position, goodsItems: goodsItems, block: &block)) }
     }
 
+    /// The key of the declaration at `position` (``assignKeys(fileHash:)``), without the whole
+    /// declaration: read in place in memory, from the identity of a spilled one.
+    public func key(at position: Int) -> String {
+        guard let spilled else { return memory[position].key }
+        var block = SpillBlock()
+        return spilled.identity(at: position, memory: memory, block: &block).key
+    }
+
     /// The identities of the declarations at `positions`, in order: of a spilled declaration only
     /// its first fields are read (``CustomsCore/DeclarationCodec/decodeIdentity(_:)``).
     public func forEachIdentity(at positions: some Collection<Int>, _ body: (Int, DeclarationIdentity) -> Void) {
