@@ -20,16 +20,23 @@ public import CustomsCore
 extension Declaration {
     public var crossFileForm: Declaration {
         var compact = self
-        let lrn = asFiled["LRN"]
-        compact.asFiled = AsFiled(lrn.map { [("LRN", $0)] } ?? [])
-        compact.personalData = []
-        compact.exporter = exporter?.withoutName
-        compact.importer = importer?.withoutName
-        compact.declarant = declarant?.withoutName
-        for index in compact.goodsItems.indices {
-            compact.goodsItems[index].description = nil
-            compact.goodsItems[index].asFiled = AsFiled()
-        }
+        compact.reduceToCrossFileForm()
         return compact
+    }
+
+    /// Drops in place what ``crossFileForm`` drops: on a declaration that holds the only
+    /// references to its parts (one handed over, not copied), its goods items are changed where
+    /// they lie rather than copied first.
+    public mutating func reduceToCrossFileForm() {
+        let lrn = asFiled["LRN"]
+        asFiled = AsFiled(lrn.map { [("LRN", $0)] } ?? [])
+        personalData = []
+        exporter = exporter?.withoutName
+        importer = importer?.withoutName
+        declarant = declarant?.withoutName
+        for index in goodsItems.indices {
+            goodsItems[index].description = nil
+            goodsItems[index].asFiled = AsFiled()
+        }
     }
 }

@@ -118,15 +118,22 @@ public struct FileProcessor: Sendable {
         let configuration = self.configuration
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
-        // Each draft is taken apart as it comes: no second array of whole drafts.
-        func take(_ drafts: [DeclarationDraft]) {
-            for draft in drafts {
-                let findings = RuleStage.check(draft.declaration, configuration: configuration)
+        // Each draft is taken apart as it comes: no second array of whole drafts. Its declaration
+        // is read where it lies, then handed over to the list (``DeclarationDraft/takeDeclaration()``),
+        // which reduces it in place to the cross-file form: no copy of it, nor of its goods items.
+        func take(_ drafts: consuming [DeclarationDraft]) {
+            var drafts = drafts
+            for index in drafts.indices {
+                let findings = RuleStage.check(drafts[index].declaration, configuration: configuration)
                 if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
-                PersonalDataScrubber.gather(from: draft.declaration, into: &personalValues)
-                if draft.declaration.id == nil { withoutID.append(result.declarations.count) }
-                result.declarations.append(configuration.retainsFullDeclarations ? draft.declaration : draft.declaration.crossFileForm)
-                declarationFindings.append(draft.findings)
+                PersonalDataScrubber.gather(from: drafts[index].declaration, into: &personalValues)
+                if drafts[index].declaration.id == nil { withoutID.append(result.declarations.count) }
+                declarationFindings.append(drafts[index].findings)
+                if configuration.retainsFullDeclarations {
+                    result.declarations.append(drafts[index].takeDeclaration())
+                } else {
+                    result.declarations.appendCrossFileForm(of: drafts[index].takeDeclaration())
+                }
             }
         }
         let outcome: XMLReadOutcome

@@ -153,10 +153,15 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     ///
     /// Not inlined: a declaration read in place from the caller's storage was copied, inlined,
     /// before it was encoded (it could not be shown apart from the list being changed).
+    ///
+    /// In memory, the declaration is reduced in place (``CustomsCore/Declaration/reduceToCrossFileForm()``):
+    /// one handed over (moved, not copied) has its goods items changed where they lie.
     @inline(never)
-    public mutating func appendCrossFileForm(of declaration: Declaration) {
+    public mutating func appendCrossFileForm(of declaration: consuming Declaration) {
         guard spilled != nil else {
-            append(declaration.crossFileForm)
+            var reduced = declaration
+            reduced.reduceToCrossFileForm()
+            append(reduced)
             return
         }
         note(declaration)
