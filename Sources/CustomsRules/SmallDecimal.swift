@@ -19,6 +19,7 @@ struct SmallDecimal {
 
     /// The value of a `Decimal` whose mantissa fits 64 bits and exponent ±18; `nil` otherwise,
     /// and always `nil` when the `Decimal` layout check failed (see ``layoutReadable``).
+    @inline(__always)
     init?(_ value: Decimal) {
         guard SmallDecimal.layoutReadable, let raw = SmallDecimal.raw(value) else { return nil }
         self = raw
@@ -27,6 +28,7 @@ struct SmallDecimal {
     /// Foundation does not expose `Decimal`'s fields on Linux, so they are read from its 20
     /// bytes: the exponent (`Int8`), then length (high nibble), sign (bit 3) and compact flag,
     /// two reserved bytes, eight 16-bit words of mantissa, least significant first.
+    @inline(__always)
     private static func raw(_ value: Decimal) -> SmallDecimal? {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
         return withUnsafeBytes(of: value) { bytes -> SmallDecimal? in
@@ -69,6 +71,7 @@ struct SmallDecimal {
     private static let powers: [Int128] = (0...38).map { n in (0..<n).reduce(Int128(1)) { r, _ in r * 10 } }
 
     /// The mantissa scaled to `exponent` (≤ its own); `nil` on overflow.
+    @inline(__always)
     func scaled(to exponent: Int) -> Int128? {
         let shift = self.exponent - exponent
         // Already at that exponent (values filed with the same decimals): nothing to multiply.
@@ -78,11 +81,13 @@ struct SmallDecimal {
         return overflow ? nil : result
     }
 
+    @inline(__always)
     static func * (a: SmallDecimal, b: SmallDecimal) -> SmallDecimal? {
         let (product, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
         return overflow ? nil : SmallDecimal(mantissa: product, exponent: a.exponent + b.exponent)
     }
 
+    @inline(__always)
     static func + (a: SmallDecimal, b: SmallDecimal) -> SmallDecimal? {
         let exponent = min(a.exponent, b.exponent)
         guard let x = a.scaled(to: exponent), let y = b.scaled(to: exponent) else { return nil }
@@ -90,17 +95,21 @@ struct SmallDecimal {
         return overflow ? nil : SmallDecimal(mantissa: sum, exponent: exponent)
     }
 
+    @inline(__always)
     static func - (a: SmallDecimal, b: SmallDecimal) -> SmallDecimal? {
         b.negated.flatMap { a + $0 }
     }
 
+    @inline(__always)
     var negated: SmallDecimal? {
         mantissa == Int128.min ? nil : SmallDecimal(mantissa: -mantissa, exponent: exponent)
     }
 
+    @inline(__always)
     var magnitude: SmallDecimal? { mantissa < 0 ? negated : self }
 
     /// `a` compared with `b`: -1, 0 or 1; `nil` on overflow.
+    @inline(__always)
     static func compare(_ a: SmallDecimal, _ b: SmallDecimal) -> Int? {
         let exponent = min(a.exponent, b.exponent)
         guard let x = a.scaled(to: exponent), let y = b.scaled(to: exponent) else { return nil }

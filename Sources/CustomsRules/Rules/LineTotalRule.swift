@@ -21,13 +21,14 @@ public struct LineTotalRule: DeclarationRule {
         // Each item read where it lies (`items[index].value`): not copied, its strings not retained.
         let items = declaration.goodsItems
         var findings: [Finding] = []
+        // The code systems of the declaration's units, looked up once for all its items.
+        let systems = AsFiledCodeSource.systems(for: declaration.sourceFormat)
         for index in items.indices {
             guard let quantity = items[index].quantity, let price = items[index].unitPrice, let value = items[index].value else { continue }
             // No raw unit kept in `asFiled`: the quantity is as filed (``filedQuantity``). The
             // item's unit and `asFiled` are handed over, not a copy of the item.
             let filed = items[index].asFiled.isEmpty ? quantity : filedQuantity(
-                quantity, unit: items[index].unit, asFiled: items[index].asFiled,
-                format: declaration.sourceFormat, codeLists: context.codeLists)
+                quantity, unit: items[index].unit, asFiled: items[index].asFiled, systems: systems, codeLists: context.codeLists)
             guard let filed else { continue }
             let decimals = Self.priceDecimals(written: items[index].unitPriceDecimals, price: price)
             if Self.withinRounding(filed, price, decimals: decimals, value, tolerance: context.tolerances.lineTotal) { continue }
@@ -85,17 +86,20 @@ public struct LineTotalRule: DeclarationRule {
     /// ``DecimalText/halfUnit(decimals:)``: 5 × 10^-(decimals + 1).
     private static func half(_ decimals: Int) -> SmallDecimal { SmallDecimal(mantissa: 5, exponent: -decimals - 1) }
 
+    /// The multiplier of a unit that has none, made once.
+    private static let one: Decimal = 1
+
     /// Whether an element name is that of the unit a quantity is filed in (China DecList `GUnit`,
     /// CEB InventoryList `unit`): compared with both, no set of names hashed.
     static func namesFiledUnit(_ name: String) -> Bool { name == "GUnit" || name == "unit" }
 
     /// The quantity in the unit the price was filed per: the national unit's multiplier divided
     /// back out; `nil` when the item's unit was mapped with a multiplier that cannot be found.
-    /// `unit` and `asFiled` are the goods item's.
-    func filedQuantity(_ quantity: Decimal, unit: String?, asFiled: AsFiled, format: String, codeLists: CodeLists) -> Decimal? {
+    /// `unit` and `asFiled` are the goods item's, `systems` those its source format files codes
+    /// in (``AsFiledCodeSource/systems(for:)``).
+    func filedQuantity(_ quantity: Decimal, unit: String?, asFiled: AsFiled, systems: [CodeSystem], codeLists: CodeLists) -> Decimal? {
         // No unit, or no raw unit kept in `asFiled` to divide a multiplier back out of: as filed.
         guard let unit, !asFiled.isEmpty else { return quantity }
-        let systems = AsFiledCodeSource.systems(for: format)
         // The unit the quantity was filed in (GUnit, unit) before legal units (FirstUnit, unit1),
         // each kind in filing order: two passes over the entries, none sorted or copied.
         let entries = asFiled.entries
@@ -104,7 +108,7 @@ public struct LineTotalRule: DeclarationRule {
                 // Only China's and the EAEU's unit tables carry multipliers.
                 for system in systems where system == .china || system == .eaeu {
                     if case let .found(mapping) = codeLists.unit(entries[index].raw, in: system), mapping.rec20 == unit {
-                        return mapping.factor == 1 ? quantity : quantity / mapping.factor
+                        return mapping.factor == Self.one ? quantity : quantity / mapping.factor
                     }
                 }
             }
