@@ -119,20 +119,22 @@ public struct FileProcessor: Sendable {
         let reader = XMLDocumentReader(path: path, encoding: configuration.encoding, schema: schema, limits: configuration.limits, contents: facts.contents)
         let overlapped = configuration.jobs > 1 && facts.size >= OverlappedReading.threshold
         // Each draft is taken apart as it comes: no second array of whole drafts. Its declaration
-        // is read where it lies, then handed over to the list (``DeclarationDraft/takeDeclaration()``),
-        // which reduces it in place to the cross-file form: no copy of it, nor of its goods items.
+        // is taken out of it (``DeclarationDraft/takeDeclaration()``), read, and handed over to
+        // the list, which reduces it in place to the cross-file form: no copy of it, nor of its
+        // goods items.
         func take(_ drafts: consuming [DeclarationDraft]) {
             var drafts = drafts
             for index in drafts.indices {
-                let findings = RuleStage.check(drafts[index].declaration, configuration: configuration)
+                let declaration = drafts[index].takeDeclaration()
+                let findings = RuleStage.check(declaration, configuration: configuration)
                 if !findings.isEmpty { ruleFindings.append((result.declarations.count, findings)) }
-                PersonalDataScrubber.gather(from: drafts[index].declaration, into: &personalValues)
-                if drafts[index].declaration.id == nil { withoutID.append(result.declarations.count) }
+                PersonalDataScrubber.gather(from: declaration, into: &personalValues)
+                if declaration.id == nil { withoutID.append(result.declarations.count) }
                 declarationFindings.append(drafts[index].findings)
                 if configuration.retainsFullDeclarations {
-                    result.declarations.append(drafts[index].takeDeclaration())
+                    result.declarations.append(declaration)
                 } else {
-                    result.declarations.appendCrossFileForm(of: drafts[index].takeDeclaration())
+                    result.declarations.appendCrossFileForm(of: declaration)
                 }
             }
         }
