@@ -40,6 +40,19 @@ import Testing
         #expect(written.text == Self.expectedString(text))
     }
 
+    /// Each character that needs escaping, at every place of a text of two words and a tail
+    /// (the escapes are looked for eight bytes at a time, then byte by byte).
+    @Test func everyEscapeIsFoundWhereverItIs() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2013}", "é", " ", "~"] {
+            for place in 0...17 {
+                let text = String(repeating: "a", count: place) + special + String(repeating: "b", count: 17 - place)
+                var written = JSONText()
+                written.appendString(text)
+                #expect(written.text == Self.expectedString(text), "\(special) at \(place)")
+            }
+        }
+    }
+
     @Test func growsAndKeepsCopiesApart() {
         var text = JSONText()
         for index in 0..<1000 { text.append(index) }

@@ -59,30 +59,26 @@ public struct JSONText: @unchecked Sendable {
 
     /// Appends a newline and the indentation of `level` levels (two spaces each).
     public mutating func appendNewline(indent level: Int) {
-        Self.newlineAndSpaces.withUTF8Buffer { newlineAndSpaces in
-            let run = newlineAndSpaces.count - 1
-            var spaces = 2 * level
-            let first = min(spaces, run)
-            append(UnsafeBufferPointer(rebasing: newlineAndSpaces.prefix(1 + first)))
-            spaces -= first
-            while spaces > 0 {
-                let next = min(spaces, run)
-                append(UnsafeBufferPointer(rebasing: newlineAndSpaces[1..<(1 + next)]))
-                spaces -= next
-            }
+        let spaces = 2 * level
+        write(count: 1 + spaces) { destination in
+            destination.initialize(to: 0x0A)
+            (destination + 1).initialize(repeating: 0x20, count: spaces)
         }
     }
-
-    private static let newlineAndSpaces: StaticString = "\n                                "
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         append(base, count: bytes.count)
     }
 
-    /// Copies `count` bytes from `source` to the end, growing the block (to twice its size, at
-    /// least) when they do not fit, or copying it first when it is shared.
+    /// Copies `count` bytes from `source` to the end.
     private mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
+        write(count: count) { $0.initialize(from: source, count: count) }
+    }
+
+    /// Lets `body` write `count` bytes at the end, growing the block (to twice its size, at
+    /// least) when they do not fit, or copying it first when it is shared.
+    private mutating func write(count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
         // The header read through its pointer: the `header` property is checked for exclusive access at run time.
         let (written, capacity) = storage.withUnsafeMutablePointerToHeader { $0.pointee }
         let needed = written + count
@@ -90,7 +86,7 @@ public struct JSONText: @unchecked Sendable {
             storage = copy(capacity: needed > capacity ? max(2 * capacity, needed) : capacity)
         }
         storage.withUnsafeMutablePointers { header, bytes in
-            (bytes + written).initialize(from: source, count: count)
+            body(bytes + written)
             header.pointee.count = needed
         }
     }
@@ -125,20 +121,44 @@ public struct JSONText: @unchecked Sendable {
     public mutating func appendString(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            append(byte: 0x22)
-            // Most strings need no escape: appended whole. Any byte that might need one (quote,
-            // backslash, control, DEL, or 0xE2, the lead byte of U+2028/U+2029) takes the byte walk.
-            if utf8.contains(where: Self.mayNeedEscape) {
-                appendEscaped(utf8)
-            } else {
-                append(utf8)
+            // Most strings need no escape: written whole between their quotes. Any byte that
+            // might need one (quote, backslash, control, DEL, or 0xE2, the lead byte of
+            // U+2028/U+2029) takes the byte walk.
+            guard Self.mayNeedEscape(utf8) else {
+                write(count: utf8.count + 2) { destination in
+                    destination.initialize(to: 0x22)
+                    if let base = utf8.baseAddress { (destination + 1).initialize(from: base, count: utf8.count) }
+                    (destination + 1 + utf8.count).initialize(to: 0x22)
+                }
+                return
             }
+            append(byte: 0x22)
+            appendEscaped(utf8)
             append(byte: 0x22)
         }
     }
 
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    /// Whether any byte is `"`, `\`, a control character, DEL or 0xE2, looked for eight bytes
+    /// at a time: a byte is below 0x20 when subtracting 0x20 from it borrows past its high bit
+    /// (which it did not have), and equal to a value when it XORs to zero.
+    private static func mayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func below(_ word: UInt64, _ bound: UInt64) -> Bool { (word &- ones &* bound) & ~word & highs != 0 }
+        func has(_ word: UInt64, _ byte: UInt64) -> Bool { below(word ^ (ones &* byte), 1) }
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            if below(word, 0x20) || has(word, 0x22) || has(word, 0x5C) || has(word, 0x7F) || has(word, 0xE2) { return true }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = base[offset]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return true }
+            offset += 1
+        }
+        return false
     }
 
     /// The bytes of valid UTF-8 text with the escapes of ``appendString(_:)``: an ASCII byte is
