@@ -14,8 +14,13 @@ enum PersonalDataScrubber {
         // hashed): no name of the declaration is hashed, nor copied without its `#n`. Each
         // `asFiled` is read where it lies: no goods item is copied.
         let personal = Array(declaration.personalData)
+        // A name shorter than every personal name is none of them, nor is its base name (shorter
+        // still): most names are told apart by their length alone.
+        let shortest = personal.lazy.map(\.utf8.count).min() ?? 0
         func gather(_ asFiled: AsFiled) {
-            for entry in asFiled.entries where isPersonal(entry.name, personal) && hasFourCharacters(entry.raw) {
+            for entry in asFiled.entries where entry.name.utf8.count >= shortest && isPersonal(entry.name, personal) && hasFourCharacters(entry.raw) {
+                // Room for a declaration's few values at once, not grown value by value.
+                if values.capacity == 0 { values.reserveCapacity(4) }
                 values.insert(entry.raw)
             }
         }
