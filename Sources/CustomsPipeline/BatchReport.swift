@@ -46,7 +46,7 @@ public struct BatchReport: Sendable {
     /// ``validity(ofFileAt:)`` by what it looks at: a declaration's key and source format.
     func identityValidity(ofFileAt index: Int) -> @Sendable (_ key: String, _ sourceFormat: String) -> Bool {
         if !cutValidities.isEmpty, let cut = cutValidities[index] { return cut }
-        return files[index].identityValidity(strict: strict)
+        return FileResult.identityValidity(of: files[index].findings, strict: strict)
     }
 
     public var allFindings: [Finding] { files.flatMap(\.findings) + crossFindings }
@@ -70,7 +70,7 @@ public struct BatchReport: Sendable {
         for index in files.indices {
             let findings = files[index].findings
             guard findings.count > limit else { continue }
-            cutValidities[index] = files[index].identityValidity(strict: strict)
+            cutValidities[index] = FileResult.identityValidity(of: files[index].findings, strict: strict)
             files[index].findings = Array(findings.prefix(limit))
             files[index].findings.append(Self.capped(findings.dropFirst(limit), limit: limit, file: files[index].file))
         }

@@ -35,6 +35,12 @@ public struct FileResult: Sendable {
 
     /// ``validity(strict:)`` judged by what it looks at: a declaration's key and source format.
     public func identityValidity(strict: Bool = false) -> @Sendable (_ key: String, _ sourceFormat: String) -> Bool {
+        Self.identityValidity(of: findings, strict: strict)
+    }
+
+    /// ``identityValidity(strict:)`` of a file with these findings: for a batch that reads them
+    /// where they lie in its results (a copy of a result retains all it holds).
+    static func identityValidity(of findings: [Finding], strict: Bool) -> @Sendable (_ key: String, _ sourceFormat: String) -> Bool {
         let threshold: Severity = strict ? .warning : .error
         var fileFails = false
         var failing = Set<String>()
