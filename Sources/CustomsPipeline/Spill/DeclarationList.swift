@@ -136,7 +136,8 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
         for position in positions { body(position, spilled.identity(at: position, memory: memory, block: &block)) }
     }
 
-    public mutating func append(_ declaration: Declaration) {
+    /// Appends `declaration`; one handed over (moved, not copied) is kept as it is, not copied.
+    public mutating func append(_ declaration: consuming Declaration) {
         note(declaration)
         if spilled == nil {
             memory.append(declaration)
