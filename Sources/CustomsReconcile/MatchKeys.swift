@@ -27,14 +27,18 @@ enum MatchKeys {
 
     /// A transport document number without its type written in front of it.
     static func transportDocument(_ number: String) -> String? {
-        // Normalized: ASCII letters and digits only, so its UTF-8 bytes are its characters.
+        // Normalized: ASCII letters and digits only, so its UTF-8 bytes are its characters, and
+        // a prefix is compared byte by byte.
         var value = normalized(number)
-        for prefix in documentPrefixes where value.hasPrefix(prefix) && value.utf8.count > prefix.utf8.count + 3 {
-            value = String(decoding: value.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-            break
+        let cut = value.withUTF8 { bytes in
+            documentPrefixBytes.first { bytes.count > $0.count + 3 && bytes.starts(with: $0) }.map { String(decoding: bytes.dropFirst($0.count), as: UTF8.self) }
         }
+        if let cut { value = cut }
         return value.utf8.count >= 4 ? value : nil
     }
+
+    /// The bytes of ``documentPrefixes``, in the same order.
+    private static let documentPrefixBytes = documentPrefixes.map { Array($0.utf8) }
 
     static func keys(of declaration: Declaration) -> [Key] {
         var keys: [Key] = []
