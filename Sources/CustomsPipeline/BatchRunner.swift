@@ -88,15 +88,17 @@ enum BatchChecks {
     /// The same bytes received twice under different names: `file.duplicate` on the later file,
     /// naming the earlier one.
     static func markDuplicates(_ results: inout [FileResult]) {
+        // Room for every file at once; each file's hash is looked up once, the first file kept
+        // back in its place in the rare case of a duplicate.
         var firstByHash: [String: String] = [:]
+        firstByHash.reserveCapacity(results.count)
         for index in results.indices {
             guard let hash = results[index].sha256, (results[index].size ?? 0) > 0 else { continue }
-            if let earlier = firstByHash[hash] {
+            if let earlier = firstByHash.updateValue(results[index].file, forKey: hash) {
+                firstByHash[hash] = earlier
                 results[index].findings.insert(Finding(
                     rule: "file.duplicate", message: "the same content (SHA-256 \(hash.prefix(12))…) was already received as \(earlier)",
                     file: results[index].file), at: 0)
-            } else {
-                firstByHash[hash] = results[index].file
             }
         }
     }
