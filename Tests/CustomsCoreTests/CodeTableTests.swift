@@ -1,5 +1,6 @@
 @testable import CustomsCore
 import CustomsTestSupport
+import Foundation
 import Testing
 
 /// A ``CodeTable`` gives what the dictionary it is made from gives, for every code: packed
@@ -17,6 +18,15 @@ import Testing
             #expect(table[code] == dictionary[code], "\(code)")
             #expect(table.value(uppercased: code) == dictionary[code.uppercased()], "\(code)")
         }
+    }
+
+    /// A thousand codes share the table's places: each is found where its search leads, and
+    /// none of the codes left out is.
+    @Test func aFullTableFindsEveryCodeAndNoOther() {
+        let codes = (0..<2000).map { String(format: "%03d", $0 % 1000) + ($0 < 1000 ? "" : "A") }
+        let dictionary = Dictionary(uniqueKeysWithValues: codes.enumerated().filter { $0.offset % 2 == 0 }.map { ($0.element, $0.offset) })
+        let table = CodeTable(dictionary)
+        for code in codes + ["", "0", "00", "0000", "1234567", "12345678"] { #expect(table[code] == dictionary[code], "\(code)") }
     }
 
     @Test func tableWithNonASCIICodesLooksUpAsItsDictionary() {
