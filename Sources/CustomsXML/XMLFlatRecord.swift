@@ -142,10 +142,23 @@ public struct XMLFlatRecord: Sendable {
         XMLText.trimmed(text(index))
     }
 
-    /// Whether the element's text passes `test`, the text lent in place rather than copied
+    /// The elements without children whose text, past XML white space, starts with a byte that
+    /// passes `test`, in document order: the bytes are looked at in place, no text is decoded
     /// (not generic: called from other modules, a generic one ran unspecialized).
-    public func text(_ index: Int, satisfies test: (String) -> Bool) -> Bool {
-        test(text(index))
+    public func leaves(withTextStartingWith test: (UInt8) -> Bool) -> [Int] {
+        var found: [Int] = []
+        nodes.withUnsafeBufferPointer { nodes in
+            textBytes.withUnsafeBufferPointer { bytes in
+                for index in nodes.indices where nodes[index].firstChild < 0 && nodes[index].textCount > 0 {
+                    let start = Int(nodes[index].textStart)
+                    let end = start + Int(nodes[index].textCount)
+                    var position = start
+                    while position < end, XMLText.isSpace(bytes[position]) { position += 1 }
+                    if position < end, test(bytes[position]) { found.append(index) }
+                }
+            }
+        }
+        return found
     }
 
     /// The value of the element's attribute with this local name, as ``XMLElement/attribute(_:)``.

@@ -59,6 +59,18 @@ import Testing
         #expect(record.shallowElement(at: 2) == XMLElement(name: "B", namespace: "urn:b", line: 3))
     }
 
+    /// Only the leaves whose text starts with a byte that passes the test are named.
+    @Test func leavesAreFoundByTheFirstByteOfTheirText() {
+        let record = XMLFlatRecord(XMLElement(name: "R", children: [
+            XMLElement(name: "A", text: " \t one two\n", line: 2, column: 3),
+            XMLElement(name: "B", text: "   ", line: 3),
+            XMLElement(name: "C", text: "всё ", line: 4),
+            XMLElement(name: "D", children: [XMLElement(name: "E", text: "#x", line: 6)], text: "tail", line: 5),
+        ], line: 1))
+        #expect(record.leaves(withTextStartingWith: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "o") }) == [1, 5])
+        #expect(record.leaves(withTextStartingWith: { $0 == UInt8(ascii: "t") }).isEmpty)
+    }
+
     @Test func attributesAndTextSplitByCommentsAreKept() throws {
         let folder = try TestPaths.scratch()
         let path = folder.appendingPathComponent("record.xml").path

@@ -11,19 +11,13 @@ import Foundation
 /// in every other case it calls that helper with the field path, which then decides exactly as
 /// before.
 extension DeclarationDraft {
-    /// Whether text starting with this byte could be template text (`string`, `token`,
-    /// `{{…}}`, `#…`): such text takes the full reading.
-    static func mayStartPlaceholder(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "s") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "#")
-    }
-
     /// The trimmed text when reading it can make no finding: `.some(nil)` when absent or empty,
-    /// `nil` when only the full reading can tell.
+    /// `nil` when only the full reading can tell (text that could be template text).
     private static func plain(_ element: XMLElement?) -> String?? {
         guard let element else { return .some(nil) }
         let text = element.trimmedText
         guard let first = text.utf8.first else { return .some(nil) }
-        return mayStartPlaceholder(first) ? nil : .some(text)
+        return Placeholder.mayStart(with: first) ? nil : .some(text)
     }
 
     /// ``text(_:field:)``, the field path built only for a finding.

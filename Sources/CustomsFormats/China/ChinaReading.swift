@@ -161,11 +161,11 @@ extension DeclarationDraft {
 
 extension DeclarationDraft {
     /// ``reportPlaceholders(in:)`` for a record read flat: the same findings in the same order
-    /// (document order is the order of the flat record).
+    /// (document order is the order of the flat record). Only the elements whose text starts
+    /// like template text are read as text (``XMLFlatRecord/leaves(withTextStartingWith:)``).
     mutating func reportPlaceholders(in record: XMLFlatRecord) {
         var reported: Set<PlaceholderSpot>?
-        for index in 0..<record.count
-        where !record.hasChildren(index) && record.text(index, satisfies: Placeholder.mayBePlaceholder(untrimmed:)) {
+        for index in record.leaves(withTextStartingWith: Placeholder.mayStart(with:)) {
             let text = XMLText.trimmed(record.text(index))
             guard Placeholder.isPlaceholder(text) else { continue }
             let key = PlaceholderSpot(line: record.line(index), column: .number(record.column(index)))

@@ -110,7 +110,7 @@ public enum Placeholder {
     /// `string`, `token` (schema sample generators), runs of `#` (`########`) and unfilled
     /// template fields `{{NAME}}` (`{{LRN}}`).
     public static func isPlaceholder(_ text: String) -> Bool {
-        guard let first = text.utf8.first, startsPlaceholder(first) else { return false }
+        guard let first = text.utf8.first, mayStart(with: first) else { return false }
         if text == "string" || text == "token" { return true }
         if text.count > 4, text.hasPrefix("{{"), text.hasSuffix("}}") { return true }
         return text.count >= 3 && text.allSatisfy { $0 == "#" }
@@ -120,10 +120,12 @@ public enum Placeholder {
     /// XML white space starts one (`s`, `t`, `{`, `#`). A cheap test before any String work.
     public static func mayBePlaceholder(untrimmed text: String) -> Bool {
         guard let first = text.utf8.first(where: { !XMLText.isSpace($0) }) else { return false }
-        return startsPlaceholder(first)
+        return mayStart(with: first)
     }
 
-    private static func startsPlaceholder(_ byte: UInt8) -> Bool {
+    /// Whether text starting with this byte could be template text (`s`, `t`, `{`, `#`): the
+    /// test on a first byte that text must pass before any String work.
+    static func mayStart(with byte: UInt8) -> Bool {
         byte == UInt8(ascii: "s") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "#")
     }
 }
