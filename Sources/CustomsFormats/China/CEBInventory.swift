@@ -10,11 +10,11 @@ enum CEBInventory {
     static let personalDataInOrder = personalData.sorted()
 
     /// Reads the `Inventory` record (index 0 of `record`), its elements by index: only the
-    /// fields read become ``XMLElement`` values (``XMLFlatRecord/element(at:)``).
+    /// fields read are decoded, as ``XMLField`` values (``XMLFlatRecord/field(at:)``).
     static func read(_ record: XMLFlatRecord, messageType: String, codeLists: CodeLists, draft: inout DeclarationDraft) {
         draft.declaration.declaringCountry = DeclarationDraft.china
         guard let headIndex = record.child("InventoryHead", of: 0) else {
-            draft.finding("field.missing", "the Inventory has no InventoryHead: no header data can be read", at: record.shallowElement(at: 0), field: nil)
+            draft.finding("field.missing", "the Inventory has no InventoryHead: no header data can be read", at: record.field(at: 0), field: nil)
             readItems(record, header: nil, codeLists: codeLists, draft: &draft)
             return
         }
@@ -83,13 +83,15 @@ enum CEBInventory {
     static func readItems(_ record: XMLFlatRecord, header: FlatElement?, codeLists: CodeLists, draft: inout DeclarationDraft) {
         // The header's currency is looked up once, not once per goods item.
         let currency = header?.child("currency")
+        let names = ChinaGoodsItem.Elements.cebInventory
         // Into room made for all of them at once.
         let items = record.children("InventoryList", of: 0)
         draft.declaration.goodsItems.reserveCapacity(draft.declaration.goodsItems.count + items.count)
         for (index, position) in items.enumerated() {
+            let item = FlatElement(record: record, index: position)
             draft.declaration.goodsItems.append(ChinaGoodsItem.read(
-                FlatElement(record: record, index: position), names: .cebInventory, index: index, fallbackCurrency: currency,
-                codeLists: codeLists, draft: &draft))
+                item.element, index: index, fallbackCurrency: currency, codeLists: codeLists, draft: &draft
+            ) { item.child(names.name($0)) })
         }
     }
 }

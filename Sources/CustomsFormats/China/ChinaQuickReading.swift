@@ -1,5 +1,4 @@
 import CustomsCore
-import CustomsXML
 import Foundation
 
 /// Reading helpers that build a finding's field path (`goodsItems[3].unitPrice`) only when they
@@ -13,7 +12,7 @@ import Foundation
 extension DeclarationDraft {
     /// The trimmed text when reading it can make no finding: `.some(nil)` when absent or empty,
     /// `nil` when only the full reading can tell (text that could be template text).
-    private static func plain(_ element: XMLElement?) -> String?? {
+    private static func plain(_ element: (some FiledField)?) -> String?? {
         guard let element else { return .some(nil) }
         let text = element.trimmedText
         guard let first = text.utf8.first else { return .some(nil) }
@@ -21,13 +20,13 @@ extension DeclarationDraft {
     }
 
     /// ``text(_:field:)``, the field path built only for a finding.
-    mutating func text(_ element: XMLElement?, path: @autoclosure () -> String) -> String? {
+    mutating func text<Field: FiledField>(_ element: Field?, path: @autoclosure () -> String) -> String? {
         if let read = Self.plain(element) { return read }
         return text(element, field: path())
     }
 
     /// ``decimal(_:field:)``, the field path built only for a finding.
-    mutating func decimal(_ element: XMLElement?, path: @autoclosure () -> String) -> Decimal? {
+    mutating func decimal<Field: FiledField>(_ element: Field?, path: @autoclosure () -> String) -> Decimal? {
         if let read = Self.plain(element) {
             guard let text = read else { return nil }
             if let value = ExactDecimal.parse(text) { return value }
@@ -37,7 +36,7 @@ extension DeclarationDraft {
 
     /// ``integer(_:field:)``, the field path built only for a finding: plain digits (at most 18)
     /// are the whole number they spell, as there.
-    mutating func integer(_ element: XMLElement?, path: @autoclosure () -> String) -> Int? {
+    mutating func integer<Field: FiledField>(_ element: Field?, path: @autoclosure () -> String) -> Int? {
         if let read = Self.plain(element) {
             guard let text = read else { return nil }
             let digits = text.utf8
@@ -49,8 +48,8 @@ extension DeclarationDraft {
     }
 
     /// ``country(_:authority:codeLists:field:asFiled:)``, the field path built only for a finding.
-    mutating func country(
-        _ element: XMLElement?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
+    mutating func country<Field: FiledField>(
+        _ element: Field?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
     ) -> String? {
         if let read = Self.plain(element) {
             guard let raw = read, let element else { return nil }
@@ -63,8 +62,8 @@ extension DeclarationDraft {
     }
 
     /// ``currency(_:authority:codeLists:field:asFiled:)``, the field path built only for a finding.
-    mutating func currency(
-        _ element: XMLElement?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
+    mutating func currency<Field: FiledField>(
+        _ element: Field?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
     ) -> String? {
         if let read = Self.plain(element) {
             guard let raw = read, let element else { return nil }
@@ -78,8 +77,8 @@ extension DeclarationDraft {
 
     /// ``unitAndQuantity(unit:quantity:system:codeLists:field:asFiled:)``, the field path built
     /// only for a finding: a plain quantity (or none) in a unit found in the table.
-    mutating func unitAndQuantity(
-        unit unitElement: XMLElement?, quantity quantityElement: XMLElement?, system: CodeSystem, codeLists: CodeLists,
+    mutating func unitAndQuantity<Field: FiledField>(
+        unit unitElement: Field?, quantity quantityElement: Field?, system: CodeSystem, codeLists: CodeLists,
         path: @autoclosure () -> String, asFiled: inout AsFiled
     ) -> (unit: String?, quantity: Decimal?) {
         quick: if let quantityRead = Self.plain(quantityElement), let unitRead = Self.plain(unitElement) {
