@@ -3,7 +3,7 @@
 ///
 /// It holds what an ``XMLElement`` tree of the record holds, without an array of children per
 /// element nor a copy of an element to look one up: an adapter finds its fields by index
-/// (``child(_:of:)``), reads them as ``XMLField`` values (``field(at:)``), and turns
+/// (``child(_:of:)``, ``XMLChildFinder``), reads them as ``XMLField`` values (``field(at:)``), and turns
 /// only the elements it hands on into ``XMLElement`` values (``element(at:)``). Built by the
 /// streaming reader (``XMLDocumentReader/readFlat(role:onRecord:)``) or from a tree
 /// (``init(_:)``); both give the same record.
