@@ -22,6 +22,9 @@ enum CEBInventory {
             return
         }
         let head = CEBInventoryHead(record, at: headIndex)
+        // What the head's reading keeps as filed (flag, port, times, mode, personal data, owner):
+        // room for all of it at once.
+        draft.declaration.asFiled.reserveCapacity(8)
         for name in [CEBInventoryHead.Name.invtNo, .preNo, .copNo] where draft.declaration.id == nil {
             draft.declaration.id = draft.text(head[name], field: "id")
         }

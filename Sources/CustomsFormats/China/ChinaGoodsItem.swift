@@ -51,6 +51,8 @@ enum ChinaGoodsItem {
         // The field paths are built only for a finding (``DeclarationDraft/text(_:path:)``).
         func path() -> String { "goodsItems[\(index)]" }
         var item = GoodsItem()
+        // Origin, unit, quantity and currency as filed: room for all of them at once.
+        item.asFiled.reserveCapacity(4)
         item.sourceLine = element.line
         item.sequence = draft.integer(field(.sequence), path: path() + ".sequence")
         let sequence = item.sequence

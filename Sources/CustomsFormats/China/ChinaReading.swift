@@ -23,7 +23,8 @@ extension DeclarationDraft {
             finding("field.invalid", "\(element.name) '\(text)' is not a date yyyyMMdd or a time yyyyMMddHHmmss", at: element, field: field)
             return nil
         }
-        guard text.count > 8 else { return (local.isoDate, nil) }
+        // Digits only (it parsed): one character per byte.
+        guard text.utf8.count > 8 else { return (local.isoDate, nil) }
         let at = localTime(local, country: Self.china, codeLists: codeLists, element: element, field: field)
         return (local.isoDate, at)
     }
@@ -47,14 +48,16 @@ extension DeclarationDraft {
             }
             return
         }
-        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        // The bytes read in place where the String lends them (its own view walks its indices).
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        guard code.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isDigit) }) ?? code.utf8.allSatisfy(isDigit) else {
             finding("field.invalid", "\(element.name) '\(code)' is not a commodity code (digits only)", at: element, field: field() + ".nationalCode")
             return
         }
         goods.nationalCode = code
         // Digits only: one character per byte.
         if code.utf8.count >= 6 {
-            goods.hsCode = String(code.prefix(6))
+            goods.hsCode = String(decoding: code.utf8.prefix(6), as: UTF8.self)
         } else {
             finding("field.invalid", "\(element.name) '\(code)' has \(code.count) digits; an HS subheading needs 6", at: element, field: field() + ".hsCode")
         }
