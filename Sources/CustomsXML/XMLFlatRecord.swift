@@ -2,9 +2,10 @@
 /// element before its children), linked to their first child and next sibling by index.
 ///
 /// It holds what an ``XMLElement`` tree of the record holds, without an array of children per
-/// element nor a copy of an element to look one up: an adapter reads its fields by index and
-/// turns only the elements it hands on into ``XMLElement`` values (``element(at:)``). Built by
-/// the streaming reader (``XMLDocumentReader/readFlat(role:onRecord:)``) or from a tree
+/// element nor a copy of an element to look one up: an adapter finds its fields by index
+/// (``child(_:of:)``, ``XMLChildFinder``), reads them as ``XMLField`` values (``field(at:)``), and turns
+/// only the elements it hands on into ``XMLElement`` values (``element(at:)``). Built by the
+/// streaming reader (``XMLDocumentReader/readFlat(role:onRecord:)``) or from a tree
 /// (``init(_:)``); both give the same record.
 public struct XMLFlatRecord: Sendable {
     struct Node: Sendable {
@@ -143,16 +144,33 @@ public struct XMLFlatRecord: Sendable {
         return textBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 
-    /// The element's text without the white space around it: `XMLText.trimmed(text(index))`, which
-    /// returns the text itself, uncopied, when there is nothing to trim.
+    /// The element's text without the white space around it: `XMLText.trimmed(text(index))`,
+    /// whose ends are looked at in the bytes first — most text has nothing to trim.
     public func trimmedText(_ index: Int) -> String {
-        XMLText.trimmed(text(index))
+        let count = Int(nodes[index].textCount)
+        guard count > 0 else { return "" }
+        let start = Int(nodes[index].textStart)
+        let untouched = textBytes.withUnsafeBufferPointer { !XMLText.isSpace($0[start]) && !XMLText.isSpace($0[start + count - 1]) }
+        return untouched ? text(index) : XMLText.trimmed(text(index))
     }
 
-    /// Whether the element's text passes `test`, the text lent in place rather than copied
+    /// The elements without children whose text, past XML white space, starts with a byte that
+    /// passes `test`, in document order: the bytes are looked at in place, no text is decoded
     /// (not generic: called from other modules, a generic one ran unspecialized).
-    public func text(_ index: Int, satisfies test: (String) -> Bool) -> Bool {
-        test(text(index))
+    public func leaves(withTextStartingWith test: (UInt8) -> Bool) -> [Int] {
+        var found: [Int] = []
+        nodes.withUnsafeBufferPointer { nodes in
+            textBytes.withUnsafeBufferPointer { bytes in
+                for index in nodes.indices where nodes[index].firstChild < 0 && nodes[index].textCount > 0 {
+                    let start = Int(nodes[index].textStart)
+                    let end = start + Int(nodes[index].textCount)
+                    var position = start
+                    while position < end, XMLText.isSpace(bytes[position]) { position += 1 }
+                    if position < end, test(bytes[position]) { found.append(index) }
+                }
+            }
+        }
+        return found
     }
 
     /// The value of the element's attribute with this local name, as ``XMLElement/attribute(_:)``.
@@ -204,13 +222,10 @@ public struct XMLFlatRecord: Sendable {
         return element
     }
 
-    /// The element at `index` as a field's value: an ``XMLElement`` with its name, text, line
-    /// and column only (no namespace, attributes nor children), all that reading a value and
-    /// making a finding about it look at.
-    public func fieldElement(at index: Int) -> XMLElement {
-        nodes.withUnsafeBufferPointer { nodes in
-            XMLElement(name: nodes[index].name, text: text(index), line: nodes[index].line, column: nodes[index].column)
-        }
+    /// The element at `index` as a field's value: its name, trimmed text, line and column, all
+    /// that reading a value and making a finding about it look at.
+    public func field(at index: Int) -> XMLField {
+        XMLField(name: nodes[index].name, trimmedText: trimmedText(index), line: nodes[index].line, column: nodes[index].column)
     }
 
     /// The element at `index` as an ``XMLElement`` without its children: its name, namespace,

@@ -59,6 +59,28 @@ import Testing
         #expect(record.shallowElement(at: 2) == XMLElement(name: "B", namespace: "urn:b", line: 3))
     }
 
+    /// A field's text is the element's text trimmed as ``XMLText/trimmed(_:)`` trims it; only the
+    /// leaves whose text starts with a byte that passes the test are named.
+    @Test func fieldsAndLeavesAreReadFromTheBytes() {
+        let record = XMLFlatRecord(XMLElement(name: "R", children: [
+            XMLElement(name: "A", text: " \t one two\n", line: 2, column: 3),
+            XMLElement(name: "B", text: "   ", line: 3),
+            XMLElement(name: "C", text: "всё ", line: 4),
+            XMLElement(name: "D", children: [XMLElement(name: "E", text: "#x", line: 6)], text: "tail", line: 5),
+            // The space after a prepended mark (U+0600) is part of its character: it stays.
+            XMLElement(name: "F", text: " ABC\u{600} ", line: 7),
+        ], line: 1))
+        for index in 0..<record.count {
+            #expect(record.field(at: index) == XMLField(
+                name: record.name(index), trimmedText: XMLText.trimmed(record.text(index)), line: record.line(index),
+                column: record.column(index)))
+        }
+        #expect(record.field(at: 1).trimmedText == "one two")
+        #expect(record.field(at: 6).trimmedText == "ABC\u{600} ")
+        #expect(record.leaves(withTextStartingWith: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "o") }) == [1, 5])
+        #expect(record.leaves(withTextStartingWith: { $0 == UInt8(ascii: "t") }).isEmpty)
+    }
+
     @Test func attributesAndTextSplitByCommentsAreKept() throws {
         let folder = try TestPaths.scratch()
         let path = folder.appendingPathComponent("record.xml").path

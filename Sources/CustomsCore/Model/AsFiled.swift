@@ -17,6 +17,12 @@ public struct AsFiled: Sendable, Hashable {
         entries = decodedEntries
     }
 
+    /// Makes room for `count` entries in all, so that setting them does not grow the storage
+    /// one entry at a time.
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     public mutating func set(_ name: String, _ raw: String) {
         if let existing = entries.firstIndex(where: { $0.name == name }) {
             if entries[existing].raw == raw { return }

@@ -30,8 +30,8 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
         harmonize(flat: XMLFlatRecord(record), context: &context)
     }
 
-    /// The `Declaration` record (index 0 of `record`) read by index: only the fields read become
-    /// ``XMLElement`` values, with what reading a value looks at (``XMLFlatRecord/fieldElement(at:)``).
+    /// The `Declaration` record (index 0 of `record`) read by index: only the fields read are
+    /// decoded, as ``XMLField`` values (``XMLFlatRecord/field(at:)``).
     public func harmonize(flat record: XMLFlatRecord, context: inout HarmonizeContext) -> [DeclarationDraft] {
         let fields = CBDFields(record: record)
         var draft = DeclarationDraft(format: format, messageType: "", file: context.file, line: record.line(0))
@@ -44,11 +44,11 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
         draft.declaration.direction = enumValue("Direction", fields, field: "direction", draft: &draft)
         draft.declaration.procedure = fields.text("ProcedureCode", field: "procedure", draft: &draft)
         draft.declaration.customsOffice = fields.text("DeclarationOfficeID", field: "customsOffice", draft: &draft)
-        if let element = record.child("LodgementDate", of: 0), let text = draft.text(record, element, field: "lodgedOn") {
+        if let element = fields.element("LodgementDate"), let text = draft.text(element, field: "lodgedOn") {
             if let date = LocalDateTime.parseISO(text), text.count == 10 {
                 draft.declaration.lodgedOn = date.isoDate
             } else {
-                draft.finding("field.invalid", "LodgementDate '\(text)' is not a date YYYY-MM-DD", at: record.fieldElement(at: element), field: "lodgedOn")
+                draft.finding("field.invalid", "LodgementDate '\(text)' is not a date YYYY-MM-DD", at: element, field: "lodgedOn")
             }
         }
         draft.declaration.lodgedAt = timestamp("LodgementDateTime", fields, field: "lodgedAt", draft: &draft)
@@ -115,10 +115,10 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
         item.grossMassKg = fields.decimal("GrossMassMeasure", of: element, field: field + ".grossMassKg", draft: &draft)
         item.netMassKg = fields.decimal("NetMassMeasure", of: element, field: field + ".netMassKg", draft: &draft)
         item.packages = fields.decimal("PackageQuantity", of: element, field: field + ".packages", draft: &draft)
-        let unitPrice = fields.record.child("UnitPriceAmount", of: element)
-        item.unitPrice = draft.decimal(fields.record, unitPrice, field: field + ".unitPrice")
+        let unitPrice = fields.element("UnitPriceAmount", of: element)
+        item.unitPrice = draft.decimal(unitPrice, field: field + ".unitPrice")
         if item.unitPrice != nil, let unitPrice {
-            item.noteUnitPriceDecimals(ExactDecimal.writtenDecimals(fields.record.trimmedText(unitPrice)))
+            item.noteUnitPriceDecimals(ExactDecimal.writtenDecimals(unitPrice.trimmedText))
         }
         item.value = fields.decimal("ValueAmount", of: element, field: field + ".value", draft: &draft)
         item.currency = fields.text("CurrencyCode", of: element, field: field + ".currency", draft: &draft)
@@ -156,19 +156,24 @@ public struct CBDXMLAdapter: FlatRecordAdapter {
 struct CBDFields {
     let record: XMLFlatRecord
 
-    /// ``DeclarationDraft/text(_:_:field:)`` of the first child `name` of `parent`.
+    /// The first child `name` of `parent` as a field (``XMLFlatRecord/field(at:)``).
+    func element(_ name: String, of parent: Int = 0) -> XMLField? {
+        record.child(name, of: parent).map { record.field(at: $0) }
+    }
+
+    /// ``DeclarationDraft/text(_:field:)`` of the first child `name` of `parent`.
     func text(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> String? {
-        draft.text(record, record.child(name, of: parent), field: field())
+        draft.text(element(name, of: parent), field: field())
     }
 
-    /// ``DeclarationDraft/decimal(_:_:field:)`` of the first child `name` of `parent`.
+    /// ``DeclarationDraft/decimal(_:field:)`` of the first child `name` of `parent`.
     func decimal(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Decimal? {
-        draft.decimal(record, record.child(name, of: parent), field: field())
+        draft.decimal(element(name, of: parent), field: field())
     }
 
-    /// ``DeclarationDraft/integer(_:_:field:)`` of the first child `name` of `parent`.
+    /// ``DeclarationDraft/integer(_:field:)`` of the first child `name` of `parent`.
     func integer(_ name: String, of parent: Int = 0, field: @autoclosure () -> String, draft: inout DeclarationDraft) -> Int? {
-        draft.integer(record, record.child(name, of: parent), field: field())
+        draft.integer(element(name, of: parent), field: field())
     }
 
     /// The first child `name` of `parent` read by `parse`; `field.invalid` ("NAME 'TEXT' `invalid`")
@@ -177,9 +182,8 @@ struct CBDFields {
         _ name: String, of parent: Int, field: @autoclosure () -> String, draft: inout DeclarationDraft,
         invalid: String, _ parse: (String) -> Value?
     ) -> Value? {
-        guard let index = record.child(name, of: parent), let text = draft.text(record, index, field: field()) else { return nil }
+        guard let element = element(name, of: parent), let text = draft.text(element, field: field()) else { return nil }
         guard let value = parse(text) else {
-            let element = record.fieldElement(at: index)
             draft.finding("field.invalid", "\(element.name) '\(text)' \(invalid)", at: element, field: field())
             return nil
         }

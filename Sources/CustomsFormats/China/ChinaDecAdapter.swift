@@ -86,8 +86,11 @@ public struct ChinaDecAdapter: XMLFormatAdapter {
                 draft.container(id, element: container.child("ContainerId"))
             }
         }
+        let names = ChinaGoodsItem.Elements.decMessage
         for (index, element) in (record.child("DecLists")?.children("DecList") ?? []).enumerated() {
-            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, names: .decMessage, index: index, codeLists: codeLists, draft: &draft))
+            draft.declaration.goodsItems.append(ChinaGoodsItem.read(element, index: index, codeLists: codeLists, draft: &draft) {
+                element.child(names.name($0))
+            })
         }
         draft.reportPlaceholders(in: record)
         return [draft]

@@ -1,5 +1,4 @@
 import CustomsCore
-import CustomsXML
 import Foundation
 
 /// Reading helpers that build a finding's field path (`goodsItems[3].unitPrice`) only when they
@@ -11,29 +10,23 @@ import Foundation
 /// in every other case it calls that helper with the field path, which then decides exactly as
 /// before.
 extension DeclarationDraft {
-    /// Whether text starting with this byte could be template text (`string`, `token`,
-    /// `{{…}}`, `#…`): such text takes the full reading.
-    static func mayStartPlaceholder(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "s") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "#")
-    }
-
     /// The trimmed text when reading it can make no finding: `.some(nil)` when absent or empty,
-    /// `nil` when only the full reading can tell.
-    private static func plain(_ element: XMLElement?) -> String?? {
+    /// `nil` when only the full reading can tell (text that could be template text).
+    private static func plain(_ element: (some FiledField)?) -> String?? {
         guard let element else { return .some(nil) }
         let text = element.trimmedText
         guard let first = text.utf8.first else { return .some(nil) }
-        return mayStartPlaceholder(first) ? nil : .some(text)
+        return Placeholder.mayStart(with: first) ? nil : .some(text)
     }
 
     /// ``text(_:field:)``, the field path built only for a finding.
-    mutating func text(_ element: XMLElement?, path: @autoclosure () -> String) -> String? {
+    mutating func text<Field: FiledField>(_ element: Field?, path: @autoclosure () -> String) -> String? {
         if let read = Self.plain(element) { return read }
         return text(element, field: path())
     }
 
     /// ``decimal(_:field:)``, the field path built only for a finding.
-    mutating func decimal(_ element: XMLElement?, path: @autoclosure () -> String) -> Decimal? {
+    mutating func decimal<Field: FiledField>(_ element: Field?, path: @autoclosure () -> String) -> Decimal? {
         if let read = Self.plain(element) {
             guard let text = read else { return nil }
             if let value = ExactDecimal.parse(text) { return value }
@@ -43,7 +36,7 @@ extension DeclarationDraft {
 
     /// ``integer(_:field:)``, the field path built only for a finding: plain digits (at most 18)
     /// are the whole number they spell, as there.
-    mutating func integer(_ element: XMLElement?, path: @autoclosure () -> String) -> Int? {
+    mutating func integer<Field: FiledField>(_ element: Field?, path: @autoclosure () -> String) -> Int? {
         if let read = Self.plain(element) {
             guard let text = read else { return nil }
             let digits = text.utf8
@@ -55,8 +48,8 @@ extension DeclarationDraft {
     }
 
     /// ``country(_:authority:codeLists:field:asFiled:)``, the field path built only for a finding.
-    mutating func country(
-        _ element: XMLElement?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
+    mutating func country<Field: FiledField>(
+        _ element: Field?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
     ) -> String? {
         if let read = Self.plain(element) {
             guard let raw = read, let element else { return nil }
@@ -69,8 +62,8 @@ extension DeclarationDraft {
     }
 
     /// ``currency(_:authority:codeLists:field:asFiled:)``, the field path built only for a finding.
-    mutating func currency(
-        _ element: XMLElement?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
+    mutating func currency<Field: FiledField>(
+        _ element: Field?, authority: CodeSystem?, codeLists: CodeLists, path: @autoclosure () -> String, asFiled: inout AsFiled
     ) -> String? {
         if let read = Self.plain(element) {
             guard let raw = read, let element else { return nil }
@@ -84,8 +77,8 @@ extension DeclarationDraft {
 
     /// ``unitAndQuantity(unit:quantity:system:codeLists:field:asFiled:)``, the field path built
     /// only for a finding: a plain quantity (or none) in a unit found in the table.
-    mutating func unitAndQuantity(
-        unit unitElement: XMLElement?, quantity quantityElement: XMLElement?, system: CodeSystem, codeLists: CodeLists,
+    mutating func unitAndQuantity<Field: FiledField>(
+        unit unitElement: Field?, quantity quantityElement: Field?, system: CodeSystem, codeLists: CodeLists,
         path: @autoclosure () -> String, asFiled: inout AsFiled
     ) -> (unit: String?, quantity: Decimal?) {
         quick: if let quantityRead = Self.plain(quantityElement), let unitRead = Self.plain(unitElement) {

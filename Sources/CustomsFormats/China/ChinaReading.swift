@@ -16,14 +16,15 @@ extension DeclarationDraft {
     /// text carries a time of day, the instant read in Beijing time; `field.invalid` when the
     /// text is not such a date, `timing.ambiguous-local-time` never happens in `Asia/Shanghai`
     /// but is reported by ``localTime(_:country:codeLists:element:field:)`` if it did.
-    mutating func chinaTime(_ element: XMLElement?, field: String, codeLists: CodeLists) -> (date: String, at: Timestamp?)? {
+    mutating func chinaTime<Field: FiledField>(_ element: Field?, field: String, codeLists: CodeLists) -> (date: String, at: Timestamp?)? {
         guard let element, let text = text(element, field: field) else { return nil }
         declaration.asFiled.set(element.name, text)
         guard let local = LocalDateTime.parseCompact(text) else {
             finding("field.invalid", "\(element.name) '\(text)' is not a date yyyyMMdd or a time yyyyMMddHHmmss", at: element, field: field)
             return nil
         }
-        guard text.count > 8 else { return (local.isoDate, nil) }
+        // Digits only (it parsed): one character per byte.
+        guard text.utf8.count > 8 else { return (local.isoDate, nil) }
         let at = localTime(local, country: Self.china, codeLists: codeLists, element: element, field: field)
         return (local.isoDate, at)
     }
@@ -33,12 +34,12 @@ extension DeclarationDraft {
     /// that is not digits, or fewer than six digits, is `field.invalid` and leaves the HS
     /// subheading absent.
     /// The goods item's label (its sequence) and its field path are built only for a finding.
-    mutating func commodityCode(
-        _ element: XMLElement?, in item: @autoclosure () -> XMLElement, sequence: @autoclosure () -> String, field: @autoclosure () -> String,
+    mutating func commodityCode<Field: FiledField>(
+        _ element: Field?, in item: Field, sequence: @autoclosure () -> String, field: @autoclosure () -> String,
         into goods: inout GoodsItem
     ) {
         guard let element else {
-            missing("goods item \(sequence()) has no commodity code element (CodeTS/gcode)", at: item(), field: field() + ".nationalCode")
+            missing("goods item \(sequence()) has no commodity code element (CodeTS/gcode)", at: item, field: field() + ".nationalCode")
             return
         }
         guard let code = text(element, path: field() + ".nationalCode") else {
@@ -47,14 +48,16 @@ extension DeclarationDraft {
             }
             return
         }
-        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        // The bytes read in place where the String lends them (its own view walks its indices).
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        guard code.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isDigit) }) ?? code.utf8.allSatisfy(isDigit) else {
             finding("field.invalid", "\(element.name) '\(code)' is not a commodity code (digits only)", at: element, field: field() + ".nationalCode")
             return
         }
         goods.nationalCode = code
         // Digits only: one character per byte.
         if code.utf8.count >= 6 {
-            goods.hsCode = String(code.prefix(6))
+            goods.hsCode = String(decoding: code.utf8.prefix(6), as: UTF8.self)
         } else {
             finding("field.invalid", "\(element.name) '\(code)' has \(code.count) digits; an HS subheading needs 6", at: element, field: field() + ".hsCode")
         }
@@ -78,7 +81,7 @@ extension DeclarationDraft {
     /// The border crossing a China customs office code identifies (`Schemas/border-crossings.csv`);
     /// the code is kept in `asFiled` when it maps. An office that is no border crossing of the
     /// corridor (a seaport, an inland office) leaves `borderCrossing` absent without a finding.
-    mutating func borderCrossing(_ element: XMLElement?, codeLists: CodeLists) {
+    mutating func borderCrossing(_ element: (some FiledField)?, codeLists: CodeLists) {
         guard let element, let raw = text(element, field: "borderCrossing") else { return }
         guard let crossing = codeLists.borderCrossing(office: raw) else { return }
         declaration.borderCrossing = crossing.id
@@ -87,7 +90,7 @@ extension DeclarationDraft {
 
     /// A bill of lading or waybill number (`BillNo`, `billNo`) as a transport document: `BL` by
     /// sea, `AWB` by air, `other` when the mode does not say which document it is.
-    mutating func billOfTransport(_ element: XMLElement?) {
+    mutating func billOfTransport(_ element: (some FiledField)?) {
         guard let element, let number = text(element, field: "transportDocuments") else { return }
         let type = switch declaration.transportMode {
         case .sea?: "BL"
@@ -109,7 +112,7 @@ extension DeclarationDraft {
     /// A party from its name and identifier elements (the first identifier present is its `id`;
     /// the others present stay in `asFiled`). The check character of a USCC is the rules' job
     /// (`party.id-check`).
-    mutating func party(name names: [XMLElement?], ids: [XMLElement?], country: String?, field: String) -> Party? {
+    mutating func party<Field: FiledField>(name names: [Field?], ids: [Field?], country: String?, field: String) -> Party? {
         var party = Party()
         for element in names where party.name == nil {
             party.name = text(element, field: field + ".name")
@@ -161,20 +164,20 @@ extension DeclarationDraft {
 
 extension DeclarationDraft {
     /// ``reportPlaceholders(in:)`` for a record read flat: the same findings in the same order
-    /// (document order is the order of the flat record).
+    /// (document order is the order of the flat record). Only the elements whose text starts
+    /// like template text are read as text (``XMLFlatRecord/leaves(withTextStartingWith:)``).
     mutating func reportPlaceholders(in record: XMLFlatRecord) {
         var reported: Set<PlaceholderSpot>?
-        for index in 0..<record.count
-        where !record.hasChildren(index) && record.text(index, satisfies: Placeholder.mayBePlaceholder(untrimmed:)) {
-            let text = XMLText.trimmed(record.text(index))
-            guard Placeholder.isPlaceholder(text) else { continue }
-            let key = PlaceholderSpot(line: record.line(index), column: .number(record.column(index)))
+        for index in record.leaves(withTextStartingWith: Placeholder.mayStart(with:)) {
+            let element = record.field(at: index)
+            guard Placeholder.isPlaceholder(element.trimmedText) else { continue }
+            let key = PlaceholderSpot(line: element.line, column: .number(element.column))
             if reported == nil {
                 reported = Set(findings.filter { $0.rule == "field.placeholder" }.map { PlaceholderSpot(line: $0.line, column: $0.column) })
             }
             if !reported!.contains(key) {
                 reported!.insert(key)
-                finding("field.placeholder", "\(record.name(index)) holds template text '\(text)' instead of a value", at: record.shallowElement(at: index), field: nil)
+                finding("field.placeholder", "\(element.name) holds template text '\(element.trimmedText)' instead of a value", at: element, field: nil)
             }
         }
     }

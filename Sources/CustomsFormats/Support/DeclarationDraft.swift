@@ -1,5 +1,5 @@
 public import CustomsCore
-public import CustomsXML
+import CustomsXML
 public import Foundation
 
 /// A declaration being harmonized, with the findings about it.
@@ -21,71 +21,51 @@ public struct DeclarationDraft: Sendable {
 
     /// The trimmed text of `element`, or `nil` when it is absent, empty or a placeholder.
     /// `field` (the field path) is made only for a finding.
-    public mutating func text(_ element: XMLElement?, field: @autoclosure () -> String) -> String? {
+    public mutating func text<Field: FiledField>(_ element: Field?, field: @autoclosure () -> String) -> String? {
         guard let element else { return nil }
-        return checked(element.trimmedText, element: element, field: field())
+        return text(element, field: field())
     }
 
-    /// The exact decimal in `element`; `field.invalid` when its text is not a plain number.
-    public mutating func decimal(_ element: XMLElement?, field: @autoclosure () -> String) -> Decimal? {
-        guard let element, let text = text(element, field: field()) else { return nil }
-        return decimal(text, element: element, field: field())
-    }
-
-    /// A whole number in `element`; `field.invalid` otherwise.
-    public mutating func integer(_ element: XMLElement?, field: @autoclosure () -> String) -> Int? {
-        guard let element, let text = text(element, field: field()) else { return nil }
-        return integer(text, element: element, field: field())
-    }
-
-    /// ``text(_:field:)`` of the element at `index` of a record read flat (`nil`: absent): the
-    /// same value and findings, the ``XMLElement`` a finding names made only for one.
-    public mutating func text(_ record: XMLFlatRecord, _ index: Int?, field: @autoclosure () -> String) -> String? {
-        guard let index else { return nil }
-        return checked(record.trimmedText(index), element: record.fieldElement(at: index), field: field())
-    }
-
-    /// ``decimal(_:field:)`` of the element at `index` of a record read flat.
-    public mutating func decimal(_ record: XMLFlatRecord, _ index: Int?, field: @autoclosure () -> String) -> Decimal? {
-        guard let index, let text = text(record, index, field: field()) else { return nil }
-        return decimal(text, element: record.fieldElement(at: index), field: field())
-    }
-
-    /// ``integer(_:field:)`` of the element at `index` of a record read flat.
-    public mutating func integer(_ record: XMLFlatRecord, _ index: Int?, field: @autoclosure () -> String) -> Int? {
-        guard let index, let text = text(record, index, field: field()) else { return nil }
-        return integer(text, element: record.fieldElement(at: index), field: field())
-    }
-
-    /// `text` (an element's trimmed text), or `nil` when it is empty or a placeholder.
-    private mutating func checked(_ text: String, element: @autoclosure () -> XMLElement, field: @autoclosure () -> String) -> String? {
+    /// ``text(_:field:)`` of an element that is there: the helpers that have unwrapped one read
+    /// it through this, without wrapping it again (a copy of the element).
+    public mutating func text(_ element: some FiledField, field: @autoclosure () -> String) -> String? {
+        let text = element.trimmedText
         guard !text.isEmpty else { return nil }
         if Placeholder.isPlaceholder(text) {
-            let element = element()
             finding("field.placeholder", "\(element.name) holds template text '\(text)' instead of a value", at: element, field: field())
             return nil
         }
         return text
     }
 
-    private mutating func decimal(_ text: String, element: @autoclosure () -> XMLElement, field: @autoclosure () -> String) -> Decimal? {
+    /// The exact decimal in `element`; `field.invalid` when its text is not a plain number.
+    public mutating func decimal<Field: FiledField>(_ element: Field?, field: @autoclosure () -> String) -> Decimal? {
+        guard let element, let text = text(element, field: field()) else { return nil }
+        return decimal(text, element: element, field: field())
+    }
+
+    /// A whole number in `element`; `field.invalid` otherwise.
+    public mutating func integer<Field: FiledField>(_ element: Field?, field: @autoclosure () -> String) -> Int? {
+        guard let element, let text = text(element, field: field()) else { return nil }
+        return integer(text, element: element, field: field())
+    }
+
+    private mutating func decimal(_ text: String, element: some FiledField, field: @autoclosure () -> String) -> Decimal? {
         guard let value = ExactDecimal.parse(text) else {
-            let element = element()
             finding("field.invalid", "\(element.name) '\(text)' is not a decimal number", at: element, field: field())
             return nil
         }
         return value
     }
 
-    private mutating func integer(_ text: String, element: @autoclosure () -> XMLElement, field: @autoclosure () -> String) -> Int? {
-        guard let value = decimal(text, element: element(), field: field()) else { return nil }
+    private mutating func integer(_ text: String, element: some FiledField, field: @autoclosure () -> String) -> Int? {
+        guard let value = decimal(text, element: element, field: field()) else { return nil }
         // Plain digits (a sequence number) are that whole number: no detour through NSDecimalNumber.
         let digits = text.utf8
         if (1...18).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         guard let integer = Int(exactly: NSDecimalNumber(decimal: value).int64Value), Decimal(integer) == value else {
-            let element = element()
             finding("field.invalid", "\(element.name) '\(text)' is not a whole number", at: element, field: field())
             return nil
         }
@@ -93,11 +73,13 @@ public struct DeclarationDraft: Sendable {
     }
 
     /// Records `field.missing` for a required value.
-    public mutating func missing(_ what: String, at element: XMLElement?, field: String) {
+    public mutating func missing<Field: FiledField>(_ what: String, at element: Field?, field: String) {
         finding("field.missing", what, at: element, field: field)
     }
 
-    public mutating func finding(_ rule: String, _ message: String, at element: XMLElement?, field: String?, severity: Severity? = nil) {
+    /// Records a finding at `element`'s line and column (the declaration's line when there is
+    /// no element).
+    public mutating func finding<Field: FiledField>(_ rule: String, _ message: String, at element: Field?, field: String?, severity: Severity? = nil) {
         findings.append(Finding(
             rule: rule, severity: severity, message: message, file: declaration.source.file,
             line: element?.line ?? declaration.source.line, column: (element?.column ?? 0) > 0 ? element.map { .number($0.column) } : nil,
@@ -110,7 +92,7 @@ public enum Placeholder {
     /// `string`, `token` (schema sample generators), runs of `#` (`########`) and unfilled
     /// template fields `{{NAME}}` (`{{LRN}}`).
     public static func isPlaceholder(_ text: String) -> Bool {
-        guard let first = text.utf8.first, startsPlaceholder(first) else { return false }
+        guard let first = text.utf8.first, mayStart(with: first) else { return false }
         if text == "string" || text == "token" { return true }
         if text.count > 4, text.hasPrefix("{{"), text.hasSuffix("}}") { return true }
         return text.count >= 3 && text.allSatisfy { $0 == "#" }
@@ -120,10 +102,12 @@ public enum Placeholder {
     /// XML white space starts one (`s`, `t`, `{`, `#`). A cheap test before any String work.
     public static func mayBePlaceholder(untrimmed text: String) -> Bool {
         guard let first = text.utf8.first(where: { !XMLText.isSpace($0) }) else { return false }
-        return startsPlaceholder(first)
+        return mayStart(with: first)
     }
 
-    private static func startsPlaceholder(_ byte: UInt8) -> Bool {
+    /// Whether text starting with this byte could be template text (`s`, `t`, `{`, `#`): the
+    /// test on a first byte that text must pass before any String work.
+    static func mayStart(with byte: UInt8) -> Bool {
         byte == UInt8(ascii: "s") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "#")
     }
 }

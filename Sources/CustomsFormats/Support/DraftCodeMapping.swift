@@ -1,5 +1,4 @@
 public import CustomsCore
-public import CustomsXML
 public import Foundation
 
 /// Mapping national codes to the shared (international) ones while reading a declaration.
@@ -11,8 +10,8 @@ public import Foundation
 /// the field absent.
 extension DeclarationDraft {
     /// A country code → ISO 3166-1 alpha-2, read in `authority`'s system (`SPEC.md`).
-    public mutating func country(
-        _ element: XMLElement?, authority: CodeSystem?, codeLists: CodeLists, field: String, asFiled: inout AsFiled
+    public mutating func country<Field: FiledField>(
+        _ element: Field?, authority: CodeSystem?, codeLists: CodeLists, field: String, asFiled: inout AsFiled
     ) -> String? {
         guard let element, let raw = text(element, field: field) else { return nil }
         return resolved(
@@ -21,8 +20,8 @@ extension DeclarationDraft {
     }
 
     /// A currency code → ISO 4217 alpha, read in `authority`'s system.
-    public mutating func currency(
-        _ element: XMLElement?, authority: CodeSystem?, codeLists: CodeLists, field: String, asFiled: inout AsFiled
+    public mutating func currency<Field: FiledField>(
+        _ element: Field?, authority: CodeSystem?, codeLists: CodeLists, field: String, asFiled: inout AsFiled
     ) -> String? {
         guard let element, let raw = text(element, field: field) else { return nil }
         return resolved(
@@ -31,7 +30,7 @@ extension DeclarationDraft {
     }
 
     private mutating func resolved(
-        _ resolution: CodeResolution, raw: String, element: XMLElement, field: String, rule: String, what: String,
+        _ resolution: CodeResolution, raw: String, element: some FiledField, field: String, rule: String, what: String,
         authority: CodeSystem?, asFiled: inout AsFiled
     ) -> String? {
         switch resolution {
@@ -56,8 +55,8 @@ extension DeclarationDraft {
 
     /// A national unit → UN/ECE Rec 20 and the quantity in it (the unit's multiplier applied:
     /// 5 of China's 043 百个 is 500 H87). Returns `(unit, quantity)`; either may be `nil`.
-    public mutating func unitAndQuantity(
-        unit unitElement: XMLElement?, quantity quantityElement: XMLElement?, system: CodeSystem, codeLists: CodeLists,
+    public mutating func unitAndQuantity<Field: FiledField>(
+        unit unitElement: Field?, quantity quantityElement: Field?, system: CodeSystem, codeLists: CodeLists,
         field: String, asFiled: inout AsFiled
     ) -> (unit: String?, quantity: Decimal?) {
         let quantity = decimal(quantityElement, field: field + ".quantity")
@@ -83,7 +82,7 @@ extension DeclarationDraft {
 
     /// A national transport mode code → UN/ECE Rec 19 mode; a code that is not a mode of
     /// transport (a bonded movement, own propulsion) is omitted and kept in `asFiled`.
-    public mutating func transportMode(_ element: XMLElement?, system: CodeSystem, codeLists: CodeLists, field: String = "transportMode") -> TransportMode? {
+    public mutating func transportMode<Field: FiledField>(_ element: Field?, system: CodeSystem, codeLists: CodeLists, field: String = "transportMode") -> TransportMode? {
         guard let element, let raw = text(element, field: field) else { return nil }
         declaration.asFiled.set(element.name, raw)
         switch codeLists.transportMode(raw, in: system) {
@@ -101,7 +100,7 @@ extension DeclarationDraft {
     }
 
     /// A national direction flag (`I`/`E`, `ИМ`/`ЭК`/`ТТ`) → direction; `code.direction` otherwise.
-    public mutating func direction(_ element: XMLElement?, system: CodeSystem, codeLists: CodeLists) -> Direction? {
+    public mutating func direction<Field: FiledField>(_ element: Field?, system: CodeSystem, codeLists: CodeLists) -> Direction? {
         guard let element, let raw = text(element, field: "direction") else { return nil }
         declaration.asFiled.set(element.name, raw)
         guard let direction = codeLists.direction(raw, in: system) else {
@@ -116,7 +115,7 @@ extension DeclarationDraft {
     /// (`Schemas/codelists/authority-zones.csv`). Returns the timestamp and true (zone assumed);
     /// a time that happened twice or never in that zone is `timing.ambiguous-local-time`.
     public mutating func localTime(
-        _ local: LocalDateTime, country: String?, codeLists: CodeLists, element: XMLElement, field: String
+        _ local: LocalDateTime, country: String?, codeLists: CodeLists, element: some FiledField, field: String
     ) -> Timestamp? {
         guard let country, let zoneName = codeLists.authorityZones[country], let zone = TimeZone(identifier: zoneName) else {
             finding("field.invalid", "\(element.name) '\(element.trimmedText)' has no UTC offset and the declaring authority's time zone is not known", at: element, field: field)
