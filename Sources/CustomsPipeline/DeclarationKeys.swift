@@ -23,31 +23,14 @@ enum DeclarationKeys {
     /// The key of a file's declaration from its id and position, once the ids that repeat in the
     /// file are known.
     struct Rule: Sendable {
-        var prefix: String
+        var fileHash: String?
         var repeatedIDs: Set<String>
-
-        init(fileHash: String?, repeatedIDs: Set<String>) {
-            prefix = Self.firstTwelveCharacters(of: fileHash ?? "000000000000")
-            self.repeatedIDs = repeatedIDs
-        }
-
-        /// `String(hash.prefix(12))`: the first 12 bytes of a hex digest, when they are ASCII
-        /// without a CR (each its own character) and the byte after them (if any) is ASCII too
-        /// (it cannot join the twelfth), taken without walking the characters.
-        private static func firstTwelveCharacters(of hash: String) -> String {
-            var hash = hash
-            let ascii = hash.withUTF8 { bytes -> String? in
-                let head = bytes.prefix(12)
-                guard head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), bytes.count <= 12 || bytes[12] < 0x80 else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: head), as: UTF8.self)
-            }
-            return ascii ?? String(hash.prefix(12))
-        }
 
         /// `position`: 0-based in the file.
         func key(id: String?, position: Int) -> String {
             if let id, repeatedIDs.isEmpty || !repeatedIDs.contains(id) { return id }
-            return (id ?? prefix) + "#\(position + 1)"
+            // The hash's prefix is taken only for a declaration without an id (most have one).
+            return (id ?? String((fileHash ?? "000000000000").prefix(12))) + "#\(position + 1)"
         }
     }
 }

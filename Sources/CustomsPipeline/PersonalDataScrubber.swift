@@ -18,7 +18,7 @@ enum PersonalDataScrubber {
         // still): most names are told apart by their length alone.
         let shortest = personal.lazy.map(\.utf8.count).min() ?? 0
         func gather(_ asFiled: AsFiled) {
-            for entry in asFiled.entries where entry.name.utf8.count >= shortest && isPersonal(entry.name, personal) && hasFourCharacters(entry.raw) {
+            for entry in asFiled.entries where entry.name.utf8.count >= shortest && isPersonal(entry.name, personal) && entry.raw.count >= 4 {
                 // Room for a declaration's few values at once, not grown value by value.
                 if values.capacity == 0 { values.reserveCapacity(4) }
                 values.insert(entry.raw)
@@ -27,14 +27,6 @@ enum PersonalDataScrubber {
         gather(declaration.asFiled)
         let items = declaration.goodsItems
         for index in items.indices { gather(items[index].asFiled) }
-    }
-
-    /// `text.count >= 4`: ASCII text without a CR (which joins a following LF into one
-    /// character) has as many characters as bytes, counted without walking its characters.
-    private static func hasFourCharacters(_ text: String) -> Bool {
-        var text = text
-        let plainBytes = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes.count : nil }
-        return (plainBytes ?? text.count) >= 4
     }
 
     /// Whether the asFiled `name`, without its `#n` repetition suffix, is one of `personal`.

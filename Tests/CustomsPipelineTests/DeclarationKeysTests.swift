@@ -22,10 +22,4 @@ import Testing
         #expect(Self.keys(["A", "B", "A", nil], fileHash: hash) == ["A#1", "B", "A#3", "0123456789ab#4"])
         #expect(Self.keys([nil], fileHash: nil) == ["000000000000#1"])
     }
-
-    /// The prefix is the hash's first 12 characters, whatever the hash holds.
-    @Test(arguments: ["abc", "0123456789ab", "0123456789abc", "0123456789ab\u{301}cd", "01234567890\r\nab", "тест0123456789ab", ""])
-    func prefixIsTheFirstTwelveCharacters(hash: String) {
-        #expect(Self.keys([nil], fileHash: hash) == [String(hash.prefix(12)) + "#1"])
-    }
 }

@@ -35,28 +35,12 @@ struct HSEditionSchedule: Sendable {
     /// why, when the date is unknown or before the oldest edition; `nil` when none is loaded.
     func choose(lodgedOn date: String?) -> HSEditionChoice? {
         guard let oldest = years.first, let newest = years.last else { return nil }
-        guard let date, let year = Self.year(of: date) else {
+        guard let date, let year = Int(date.prefix(4)) else {
             return HSEditionChoice(year: newest, note: unknownDateNote)
         }
         if year < oldest {
-            var note = "lodged "
-            note.reserveCapacity(note.utf8.count + date.utf8.count + beforeOldestNote.utf8.count)
-            note += date
-            note += beforeOldestNote
-            return HSEditionChoice(year: oldest, note: note)
+            return HSEditionChoice(year: oldest, note: "lodged " + date + beforeOldestNote)
         }
         return HSEditionChoice(year: years.last { $0 <= year } ?? oldest, note: nil)
-    }
-
-    /// `Int(date.prefix(4))`: four ASCII digits that are the first four characters (no byte
-    /// after them that could join the fourth) read as they are, anything else as `Int` reads it.
-    private static func year(of date: String) -> Int? {
-        var date = date
-        let digits = date.withUTF8 { bytes -> Int? in
-            guard bytes.count >= 4, bytes.count == 4 || bytes[4] < 0x80,
-                  bytes[..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            return bytes[..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        }
-        return digits ?? Int(date.prefix(4))
     }
 }
