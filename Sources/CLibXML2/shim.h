@@ -112,6 +112,14 @@ static inline int customs_xml_parser_reusable(xmlParserCtxtPtr parser) {
         && parser->inputNr == 1 && parser->dict != NULL && parser->myDoc == NULL;
 }
 
+/* Whether the parser reads its input as it arrives, unconverted: past the XML declaration
+   (where a declared encoding switches the input to a converter) and with no converter (UTF-8,
+   ASCII). A converted input is converted chunk by chunk as it is pushed. */
+static inline int customs_xml_parser_reads_unconverted(xmlParserCtxtPtr parser) {
+    return parser->instate != XML_PARSER_START && parser->input != NULL
+        && (parser->input->buf == NULL || parser->input->buf->encoder == NULL);
+}
+
 /* How many names the parser's dictionary holds. */
 static inline int customs_xml_parser_dictionary_size(xmlParserCtxtPtr parser) {
     return parser->dict != NULL ? (int) xmlDictSize(parser->dict) : 0;

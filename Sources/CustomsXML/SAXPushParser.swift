@@ -4,7 +4,9 @@ import CustomsCore
 /// libxml2's push parser with SAX2 callbacks into a ``SAXRecordBuilder`` (and the schema
 /// validation plugged in between), fed the way libxml2's text reader fed it: the first 4 bytes
 /// when the parser is created, then 512-byte chunks out of 4096-byte reads, so that errors,
-/// their lines and where reading stops stay what they were with the reader.
+/// their lines and where reading stops stay what they were with the reader. Once past the XML
+/// declaration, input that needs no conversion (UTF-8) is pushed several chunks at a time: a
+/// converted input is converted as it is pushed, and an error of conversion falls at the chunk.
 ///
 /// Errors of the parser go to the sink through the thread's structured error handler, set and
 /// reset within ``parse(builder:sink:url:encoding:schema:immutable:read:)``; schema errors
@@ -132,7 +134,11 @@ enum SAXPushParser {
                         continue
                     }
                 }
-                if !push(chunkSize, terminate: false) {
+                // Unconverted input goes in whole chunks at once: the bytes left behind for the
+                // next read are those left before, and a push has a cost of its own in libxml2
+                // (appending to its input, looking ahead for a complete construct).
+                let size = customs_xml_parser_reads_unconverted(parser) != 0 ? (end - start) / chunkSize * chunkSize : chunkSize
+                if !push(size, terminate: false) {
                     wellFormed = false
                     break reading
                 }

@@ -9,10 +9,9 @@ import CustomsCore
 /// reader called it "whitespace"), while CDATA always is; attribute values are as the tree
 /// held them.
 ///
-/// A limit (`xml.limit`) or XInclude (`xml.include-forbidden`) ends the building at once; the
-/// parser finishes the chunk it is in, as it did under the reader (whose schema errors for that
-/// chunk came first), and ``concludeHalt()`` then adds the finding. A DOCTYPE
-/// (`xml.dtd-forbidden`) stops the parser at once.
+/// A limit (`xml.limit`), XInclude (`xml.include-forbidden`) or a DOCTYPE (`xml.dtd-forbidden`)
+/// ends the building and stops the parser at once: no schema error of what follows is reported,
+/// and ``concludeHalt()`` then adds the finding.
 ///
 /// Its state is touched only from the parser's callbacks on one thread: the dynamic
 /// exclusivity checks of class properties (a thread-local access set per access, a tenth of
@@ -309,7 +308,6 @@ final class SAXRecordBuilder {
                 line: line > 0 ? line : nil, column: column > 0 ? column : nil)
             sink.fatal = true
             halt()
-            if let parser { xmlStopParser(parser) }
             return
         }
         textLength += count
@@ -334,7 +332,6 @@ final class SAXRecordBuilder {
             "the document carries a DOCTYPE; a declaration must not (entities are refused unread)",
             line: line > 0 ? line : nil, column: nil)
         halt()
-        if let parser { xmlStopParser(parser) }
     }
 
     /// Adds the finding that ended the building, once the parser has stopped, and names the
@@ -467,8 +464,11 @@ final class SAXRecordBuilder {
         halt()
     }
 
+    /// Ends the building, and the parse at once: where a halt falls, not how the document was
+    /// cut into chunks, decides which errors are reported.
     private func halt() {
         halted = true
+        if let parser { xmlStopParser(parser) }
         open.removeAll()
         if logsRecords { log!.rollBack() }
         elements.deinitialize(count: elementCount)

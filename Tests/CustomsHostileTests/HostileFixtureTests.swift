@@ -1,3 +1,4 @@
+import CustomsPipeline
 import CustomsTestSupport
 import Testing
 
@@ -22,6 +23,17 @@ import Testing
     @Test(arguments: cases)
     func givesItsFinding(_ file: String, _ rule: String) {
         Hostile.expect(Hostile.fixture(file), rule: rule)
+    }
+
+    /// A halt (here at the XInclude element in `ID`) stops the parser at once: what follows it
+    /// (the `ID` left empty, the `Remarks` element) gives no schema error, whichever of the
+    /// parser's chunks it falls in.
+    @Test func aHaltStopsTheReadingWhereItFalls() throws {
+        let checking = FileProcessor(configuration: try PipelineConfiguration.load(schemaDirectories: [TestPaths.schemas.path]))
+        let result = checking.process(Hostile.fixture("xinclude-local-file.xml"))
+        #expect(result.findings.map(\.rule) == ["schema.violation", "xml.include-forbidden"])
+        #expect(result.findings.map(\.line) == [4, 4])
+        #expect(result.findings.first?.message == "Element '{urn:customs-corridor:cbd:1}ID': Element content is not allowed, because the type definition is simple.")
     }
 
     /// UTF-16 without a byte-order mark but with its XML declaration is not guessed: `<?xml` in
