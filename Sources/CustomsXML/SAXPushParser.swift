@@ -209,8 +209,8 @@ private func withBuilder(_ context: UnsafeMutableRawPointer, _ body: (SAXRecordB
 /// One document at a time uses a session: it is taken from the idle ones (or made) when the
 /// document starts and given back when it ended cleanly — read to its end, well-formed, with no
 /// halt or fatal error, the parser back at depth 0 — so that whatever a broken document left in
-/// the parser never reaches the next one. Idle sessions are shared between threads behind a
-/// lock; a session in use belongs to its thread alone.
+/// the parser never reaches the next one. A session belongs to one thread: each thread keeps
+/// the one it used last (``ThreadKept``).
 final class ParserSession: @unchecked Sendable {
     let parser: xmlParserCtxtPtr
     let names = InternedNames()
@@ -218,12 +218,11 @@ final class ParserSession: @unchecked Sendable {
     /// The schema of ``validationContext``, held so that it outlives the context.
     private var validationSchema: XMLSchema?
 
-    /// At most this many sessions wait idle (more than the batch's threads).
-    private static let idleLimit = 16
     /// A parser whose dictionary holds more names than this is not kept (a hostile document's
     /// names would otherwise stay, and count towards libxml2's dictionary limit, for the next).
     private static let dictionaryLimit = 4096
-    private static let idle = LockedValue<[ParserSession]>([])
+    /// The session each thread last used (``ThreadKept``).
+    private static let idle = ThreadKept<ParserSession>()
 
     init(parser: xmlParserCtxtPtr) {
         self.parser = parser
@@ -244,17 +243,12 @@ final class ParserSession: @unchecked Sendable {
     }
 
     static func take() -> ParserSession? {
-        idle.withLock { $0.popLast() }
+        idle.take()
     }
 
     static func keep(_ session: ParserSession) {
         guard names(session.parser) <= dictionaryLimit else { return }
-        let surplus: ParserSession? = idle.withLock { sessions in
-            guard sessions.count < idleLimit else { return session }
-            sessions.append(session)
-            return nil
-        }
-        withExtendedLifetime(surplus) {}
+        idle.keep(session)
     }
 
     private static func names(_ parser: xmlParserCtxtPtr) -> Int {

@@ -156,8 +156,8 @@ enum RootSniff {
         deinit { xmlFreeParserCtxt(pointer) }
     }
 
-    private static let idle = LockedValue<[Parser]>([])
-    private static let idleLimit = 16
+    /// The parser each thread last used (``ThreadKept``).
+    private static let idle = ThreadKept<Parser>()
     private static let dictionaryLimit = 4096
     private static let chunkSize = 512
 
@@ -169,7 +169,7 @@ enum RootSniff {
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         return prefix.withUnsafeBufferPointer { buffer -> (XMLStartTag, String?)? in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var parser = idle.withLock { $0.popLast() }
+            var parser = idle.take()
             if let kept = parser, customs_xml_parser_reset_stopped(kept.pointer, base, 4) != 0 {
                 parser = nil
             }
@@ -206,7 +206,7 @@ enum RootSniff {
             // Kept only after a clean reading (no error, no DOCTYPE), and not with a dictionary
             // grown large (hostile names would otherwise stay for every later document).
             if clean, !state.doctype, customs_xml_parser_dictionary_size(parser.pointer) <= dictionaryLimit {
-                idle.withLock { if $0.count < idleLimit { $0.append(parser) } }
+                idle.keep(parser)
             }
             guard clean, let root = state.root, root.line > 0, root.line < 65_535 else { return nil }
             return (root, state.encoding)
