@@ -88,6 +88,7 @@ enum BatchChecks {
     /// The same bytes received twice under different names: `file.duplicate` on the later file,
     /// naming the earlier one.
     static func markDuplicates(_ results: inout [FileResult]) {
+        confirmFingerprints(&results)
         // Room for every file at once; each file's hash is looked up once, the first file kept
         // back in its place in the rare case of a duplicate.
         var firstByHash: [String: String] = [:]
@@ -100,6 +101,30 @@ enum BatchChecks {
                     rule: "file.duplicate", message: "the same content (SHA-256 \(hash.prefix(12))…) was already received as \(earlier)",
                     file: results[index].file), at: 0)
             }
+        }
+    }
+
+    /// Gives the files known only by their fingerprint (``PipelineConfiguration/hashesEveryFile``)
+    /// their SHA-256 where another file of the batch has the same size and fingerprint — reading
+    /// them again: only the SHA-256 says two contents are the same.
+    static func confirmFingerprints(_ results: inout [FileResult]) {
+        struct Sized: Hashable {
+            var size: Int
+            var fingerprint: Int
+        }
+        var first: [Sized: Int] = [:]
+        var matched = Set<Int>()
+        for index in results.indices {
+            guard let fingerprint = results[index].fingerprint, let size = results[index].size, size > 0 else { continue }
+            let sized = Sized(size: size, fingerprint: fingerprint)
+            if let earlier = first[sized] {
+                matched.formUnion([earlier, index])
+            } else {
+                first[sized] = index
+            }
+        }
+        for index in matched.sorted() where results[index].sha256 == nil {
+            results[index].sha256 = (try? FileFacts.read(results[index].file).get())?.sha256
         }
     }
 }

@@ -40,7 +40,9 @@ extension FileProcessor {
         }
         result.findings += outcome.findings
         settle(hashing, into: &result)
-        result.declarations.assignKeys(fileHash: result.sha256)
+        var digest = result.sha256
+        result.declarations.assignKeys(fileHash: Self.sha256(&digest, contents: nil, path: path))
+        result.sha256 = digest
         result.attach(declarationFindings)
         RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)
     }

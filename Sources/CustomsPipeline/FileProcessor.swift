@@ -26,14 +26,15 @@ public struct FileProcessor: Sendable {
         let facts: FileFacts
         // A large file is hashed on a thread of its own while it is parsed (with more than one job).
         let large = configuration.jobs > 1 && (size ?? 0) >= OverlappedReading.threshold
-        switch large ? FileFacts.peek(path) : FileFacts.read(path, size: size) {
+        switch large ? FileFacts.peek(path) : FileFacts.read(path, size: size, sha256: configuration.hashesEveryFile) {
         case let .success(read): facts = read
         case let .failure(error):
             result.findings.append(Finding(rule: "file.unreadable", message: error.description, file: path))
             return result
         }
-        let hashing = facts.sha256 == nil ? BackgroundHash(path: path) : nil
+        let hashing = facts.sha256 == nil && facts.fingerprint == nil ? BackgroundHash(path: path) : nil
         result.sha256 = facts.sha256
+        result.fingerprint = facts.fingerprint
         result.size = facts.size
         var ruleFindings: [RuleStage.Found] = []
         switch ContentKind.of(facts.prefix) {
@@ -158,7 +159,9 @@ public struct FileProcessor: Sendable {
         result.findings += outcome.findings
         result.findings += context.fileFindings
         settle(hashing, into: &result)
-        result.declarations.assignKeys(fileHash: result.sha256)
+        var digest = result.sha256
+        result.declarations.assignKeys(fileHash: Self.sha256(&digest, contents: facts.contents, path: path))
+        result.sha256 = digest
         for index in withoutID where !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
             let declaration = result.declarations[index]
             declarationFindings[index].append(Finding(
@@ -188,5 +191,14 @@ public struct FileProcessor: Sendable {
         case nil:
             return nil
         }
+    }
+
+    /// The file's SHA-256 for a declaration's key: `known` when the file was hashed as it was
+    /// read; otherwise computed now, from `contents` (the file read whole) or by reading the
+    /// file again, and kept in `known`. `nil` when the file can no longer be read.
+    static func sha256(_ known: inout String?, contents: [UInt8]?, path: String) -> String? {
+        if let known { return known }
+        known = contents.map(FileFacts.sha256(of:)) ?? (try? FileFacts.read(path).get())?.sha256
+        return known
     }
 }

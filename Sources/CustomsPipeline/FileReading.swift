@@ -4,15 +4,20 @@ import Foundation
 import Glibc
 #endif
 
-/// The bytes-level facts of a file: its size, a prefix for sniffing, and its SHA-256; for a
-/// file of at most ``wholeLimit`` bytes also its whole contents, so that the parser reads them
-/// from memory instead of opening the file a second time. A larger file is read in 1 MiB chunks
-/// so memory stays bounded whatever its size.
+/// The bytes-level facts of a file: its size, a prefix for sniffing, and its SHA-256 (or, when
+/// asked, only a fingerprint of a file read whole); for a file of at most ``wholeLimit`` bytes
+/// also its whole contents, so that the parser reads them from memory instead of opening the
+/// file a second time. A larger file is read in 1 MiB chunks so memory stays bounded whatever
+/// its size.
 struct FileFacts {
     var size: Int
     var prefix: [UInt8]
-    /// `nil` while a ``BackgroundHash`` computes it (``peek(_:)``).
+    /// `nil` while a ``BackgroundHash`` computes it (``peek(_:)``), or when only the
+    /// ``fingerprint`` was asked for.
     var sha256: String?
+    /// ``FileResult/fingerprint``: set instead of ``sha256`` for a file read whole when
+    /// ``read(_:size:sha256:)`` was asked for no SHA-256.
+    var fingerprint: Int?
     /// The whole file when it is small (at most ``wholeLimit`` bytes); `nil` for a larger one,
     /// which the parser streams from the file.
     var contents: [UInt8]?
@@ -36,8 +41,9 @@ struct FileFacts {
     /// Plain `open`/`read` into one buffer sized for the file: Foundation's `FileHandle`
     /// allocated a `Data` per chunk and was a tenth of a small file's time. `size` is the file's
     /// size when the caller has just `stat`ed it (saving an `fstat`); a read that stops short at
-    /// exactly that size is its end, so a small file takes one `read`.
-    static func read(_ path: String, size known: Int? = nil) -> Result<FileFacts, PipelineError> {
+    /// exactly that size is its end, so a small file takes one `read`. With `sha256` false, a
+    /// file read whole gets only its ``fingerprint`` (a larger one still its SHA-256).
+    static func read(_ path: String, size known: Int? = nil, sha256 digests: Bool = true) -> Result<FileFacts, PipelineError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(openFailure(path, errno: errno)) }
         defer { close(descriptor) }
@@ -77,11 +83,14 @@ struct FileFacts {
                 return .failure(PipelineError("cannot read the file: \(String(cString: strerror(failure)))"))
             }
             size = buffer.count
-            buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             prefix = buffer.count <= prefixLength ? buffer : Array(buffer[0..<prefixLength])
             if buffer.count < room {
                 contents = buffer
+                if !digests {
+                    return .success(FileFacts(size: size, prefix: prefix, fingerprint: fingerprint(of: buffer), contents: buffer))
+                }
             }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             // Otherwise it grew past its room: what was read is hashed, the rest read on in chunks.
         }
         if contents == nil {
@@ -101,8 +110,25 @@ struct FileFacts {
                 }
             }
         }
-        let digest = hasher.finalize()
-        let hex = String(unsafeUninitializedCapacity: 64) { text in
+        return .success(FileFacts(size: size, prefix: prefix, sha256: hex(hasher.finalize()), contents: contents))
+    }
+
+    /// The hex SHA-256 of `bytes`.
+    static func sha256(of bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hex(hasher.finalize())
+    }
+
+    /// ``FileResult/fingerprint`` of `bytes`.
+    static func fingerprint(of bytes: [UInt8]) -> Int {
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: 64) { text in
             var index = 0
             for byte in digest {
                 text[index] = hexDigits[Int(byte >> 4)]
@@ -111,6 +137,5 @@ struct FileFacts {
             }
             return index
         }
-        return .success(FileFacts(size: size, prefix: prefix, sha256: hex, contents: contents))
     }
 }

@@ -41,6 +41,13 @@ public struct PipelineConfiguration: Sendable {
     /// ``retainsFullDeclarations`` is `false`: the batch's memory then stays bounded whatever
     /// its size (about 16 bytes per declaration in memory). `nil`: in memory.
     public var spill: DeclarationSpill?
+    /// Whether every file's SHA-256 is computed as it is read (the store records it, and finds
+    /// content received before by it). When `false` (`validate` without `--db`), a file read
+    /// whole gets a content fingerprint instead (``FileResult/fingerprint``, the standard
+    /// library's SipHash, about twice as fast here), and its SHA-256 is computed only where it
+    /// is needed: for the key of a declaration without a unique id, and for `file.duplicate`,
+    /// when another file of the batch has the same size and fingerprint.
+    public var hashesEveryFile = true
     /// Declarations a file keeps in memory before it moves them to ``spill``.
     public var spillThreshold = DeclarationList.spillThreshold
 

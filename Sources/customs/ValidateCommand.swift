@@ -31,6 +31,8 @@ struct ValidateCommand: ParsableCommand {
         let rates = try mirror.exchangeRates()
         let store = try storeOptions.open()
         var configuration = try reading.configuration(from: loading)
+        // Without the store, a file's SHA-256 is computed only where a key or a duplicate needs it.
+        configuration.hashesEveryFile = store != nil
         let spill = SpillSetup.configure(&configuration, hasStore: store != nil)
         let runner = BatchRunner(configuration: configuration)
         // Mirror findings of the batch (and of the store); unmatched exports are for reconcile and report only.

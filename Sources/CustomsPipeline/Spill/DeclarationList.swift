@@ -194,11 +194,11 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
 
     /// Gives each declaration its key (``DeclarationKeys``): set in place in memory, applied on
     /// every read when spilled.
-    mutating func assignKeys(fileHash: String?) {
+    mutating func assignKeys(fileHash: @autoclosure () -> String?) {
         // The file is read: the match facts' buffers go (a batch may have thousands of files).
         matchFacts?.finish()
         guard spilled != nil else {
-            DeclarationKeys.assign(&memory, fileHash: fileHash)
+            DeclarationKeys.assign(&memory, fileHash: fileHash())
             return
         }
         finishWriting()
@@ -211,7 +211,7 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
             }
             repeated = Set(counts.filter { $0.value > 1 }.keys)
         }
-        let rule = DeclarationKeys.Rule(fileHash: fileHash, repeatedIDs: repeated)
+        let rule = DeclarationKeys.Rule(fileHash: fileHash(), repeatedIDs: repeated)
         // Declarations kept in memory get their key now; those in the file as they are read.
         for (position, slot) in spilled!.slots.enumerated() {
             if case let .inMemory(index) = slot { memory[index].key = rule.key(id: memory[index].id, position: position) }
