@@ -13,7 +13,7 @@ work=${1:-$(mktemp -d -t customs-hostile-XXXXXX)}
 max_seconds=${MAX_SECONDS:-2}
 max_mb=${MAX_MB:-200}
 
-swift build -c release --product customs >&2 || exit 2
+swift build -c release --static-swift-stdlib --product customs >&2 || exit 2
 binary="$root/.build/release/customs"
 rm -rf "$work/generated"
 python3 Scripts/hostile-generate.py "$work/generated" Samples/cn-dec-export-alashankou-rail.xml >&2 || exit 2

@@ -10,8 +10,8 @@ size="${1:-1000}"
 dir="${CSV_BENCH_DIR:-/tmp}"
 file="$dir/customs-bench-realistic-$size.csv"
 cd "$root"
-swift build -c release --product customs >/dev/null
-swift build -c release --product csv-bench >/dev/null
+swift build -c release --static-swift-stdlib --product customs >/dev/null
+swift build -c release --static-swift-stdlib --product csv-bench >/dev/null
 [ -f "$file" ] || python3 Benchmarks/csv/generate.py "$file" "$size"
 bytes=$(stat -c %s "$file")
 cat "$file" > /dev/null   # warm the page cache for both readers

@@ -12,5 +12,5 @@ scale="${1:-1}"
 [ $# -gt 0 ] && shift
 [ $# -gt 0 ] || set -- ceb dec cbd csv cold
 cd "$root"
-swift build -c release --product customs >/dev/null
+swift build -c release --static-swift-stdlib --product customs >/dev/null
 exec python3 Benchmarks/perf/bench.py "$scale" "${PERF_BENCH_DIR:-/tmp/customs-perf}" "$@"

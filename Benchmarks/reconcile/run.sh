@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 pairs=${1:-50000}
 work=${WORK:-/tmp/customs-bench-reconcile}
 rm -rf "$work" && mkdir -p "$work"
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 python3 Benchmarks/reconcile/generate.py "$pairs" "$work/in"
 echo "storing $((pairs * 2)) declarations..."
 /usr/bin/time -f "store: %e s, peak RSS %M KB" .build/release/customs validate --db "$work/store.sqlite" "$work/in" > "$work/validate.txt" || true
