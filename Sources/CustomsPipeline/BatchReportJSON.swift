@@ -12,9 +12,9 @@ extension BatchReport {
         ])
     }
 
-    /// The same text as `json.serialized()`, handed to `write` in pieces of about 1 MiB of UTF-8,
-    /// so the output of a batch — or of one file with a million findings — is never one text
-    /// or one JSON tree in memory. Files are written out on every core in blocks of about
+    /// The same text as `json.serialized()`, handed to `write` in pieces of UTF-8 of about 1 MiB
+    /// at most (each block of files as it was written), so the output of a batch — or of one
+    /// file with a million findings — is never one text or one JSON tree in memory. Files are written out on every core in blocks of about
     /// ``itemsPerBlock`` declarations and findings, a round of blocks at a time, and handed over
     /// in order; a file of more is written alone, piece by piece.
     public func writeJSON(_ write: (JSONText) -> Void) {
@@ -40,10 +40,12 @@ extension BatchReport {
                     for index in blocks[block] { writeFile(at: index, into: &text, write: nil) }
                     texts.withLock { $0[block] = text }
                 }
-                for text in texts.withLock({ $0 }) {
-                    chunk.append(text)
-                    Self.flush(&chunk, write)
+                // Each block's text goes out as it is, after what is held before it.
+                if chunk.count > 0 {
+                    write(chunk)
+                    chunk.removeAll()
                 }
+                for text in texts.withLock({ $0 }) { write(text) }
                 start = blocks.last!.upperBound
             }
             chunk.append("\n  ]")

@@ -54,8 +54,11 @@ struct ValidateCommand: ParsableCommand {
         let failuresReported = spill?.readFailures ?? 0
         switch format {
         case .json:
-            report.writeJSON { print($0.text, terminator: "") }
-            print()
+            // The bytes as written, straight to the standard output (nothing is printed before
+            // them): no String is made of them first.
+            let output = FileHandle.standardOutput
+            report.writeJSON { text in text.withUTF8 { try? output.write(contentsOf: Data(buffer: $0)) } }
+            try? output.write(contentsOf: Data("\n".utf8))
         case .text: print(report.text, terminator: "")
         }
         // The process ends next: the batch is not freed piece by piece first.

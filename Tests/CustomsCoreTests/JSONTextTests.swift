@@ -70,4 +70,14 @@ import Testing
         text.appendNewline(indent: 40)
         #expect(text.text == "{" + expected + ",\n" + String(repeating: " ", count: 80))
     }
+
+    /// The bytes lent for writing out are the UTF-8 of the text, escapes and all.
+    @Test func lendsTheUTF8OfItsText() {
+        var text = JSONText()
+        text.append("{\"id\": ")
+        text.appendString("ЭКС-2024-001 \"Khorgos\"\n")
+        text.append("}")
+        #expect(text.withUTF8 { Array($0) } == Array(#"{"id": "ЭКС-2024-001 \"Khorgos\"\n"}"#.utf8))
+        #expect(text.withUTF8(\.count) == text.count)
+    }
 }

@@ -30,9 +30,15 @@ public struct JSONText: @unchecked Sendable {
         }
     }
 
+    /// The UTF-8 bytes written so far, lent to `body` (to write them out without making a
+    /// `String` of them first).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withBytes(body)
+    }
+
     /// The bytes written so far, valid during `body` only.
-    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        storage.withUnsafeMutablePointers { header, bytes in body(UnsafeBufferPointer(start: bytes, count: header.pointee.count)) }
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeMutablePointers { header, bytes in try body(UnsafeBufferPointer(start: bytes, count: header.pointee.count)) }
     }
 
     /// Appends JSON syntax as it is (`{`, `,\n      "key": `, `null`).
