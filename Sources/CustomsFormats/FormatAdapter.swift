@@ -29,10 +29,15 @@ public protocol XMLFormatAdapter: Sendable {
     func role(for tag: XMLStartTag) -> XMLNodeRole
     /// The declarations of one record.
     func harmonize(_ record: XMLElement, context: inout HarmonizeContext) -> [DeclarationDraft]
+    /// This adapter as a ``FlatRecordAdapter`` when it reads records flat, `nil` when it reads
+    /// trees (the default). Asked of the adapter rather than found by a cast: a cast to the
+    /// protocol searched the binary's conformance records again on every file.
+    var flatRecordAdapter: (any FlatRecordAdapter)? { get }
 }
 
 extension XMLFormatAdapter {
     public func readsPastRoot(_ root: XMLStartTag) -> Bool { true }
+    public var flatRecordAdapter: (any FlatRecordAdapter)? { nil }
 }
 
 /// What an adapter knows while it reads one file.

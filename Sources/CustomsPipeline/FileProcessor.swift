@@ -140,7 +140,7 @@ public struct FileProcessor: Sendable {
             }
         }
         let outcome: XMLReadOutcome
-        if let flatAdapter = adapter as? any FlatRecordAdapter {
+        if let flatAdapter = adapter.flatRecordAdapter {
             // Records read flat: no element tree is built for an adapter that reads by index.
             outcome = OverlappedReading.readFlat(reader, adapter: adapter, overlapped: overlapped) { record in
                 take(flatAdapter.harmonize(flat: record, context: &context))

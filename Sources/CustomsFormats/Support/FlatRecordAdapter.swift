@@ -9,3 +9,7 @@ public protocol FlatRecordAdapter: XMLFormatAdapter {
     /// ``XMLFormatAdapter/harmonize(_:context:)`` of the record's tree.
     func harmonize(flat record: XMLFlatRecord, context: inout HarmonizeContext) -> [DeclarationDraft]
 }
+
+extension FlatRecordAdapter {
+    public var flatRecordAdapter: (any FlatRecordAdapter)? { self }
+}
