@@ -104,19 +104,35 @@ enum BatchChecks {
         }
     }
 
-    /// Gives the files known only by their fingerprint (``PipelineConfiguration/hashesEveryFile``)
-    /// their SHA-256 where another file of the batch has the same size and fingerprint — reading
-    /// them again: only the SHA-256 says two contents are the same.
+    /// Gives the files read without their SHA-256 (``PipelineConfiguration/hashesEveryFile``)
+    /// their SHA-256 where another file of the batch may hold the same bytes — reading them
+    /// again: only the SHA-256 says two contents are the same. The same bytes have the same size
+    /// and read the same: the same declarations in the same order (their identity hashes), or,
+    /// for files without a declaration, the same ``FileResult/fingerprint``. Files that differ
+    /// and still match so (a declaration amended in place, same length) are only hashed.
     static func confirmFingerprints(_ results: inout [FileResult]) {
+        enum Read: Hashable {
+            case declarations([UInt64?])
+            case bytes(Int)
+        }
         struct Sized: Hashable {
             var size: Int
-            var fingerprint: Int
+            var read: Read
         }
         var first: [Sized: Int] = [:]
         var matched = Set<Int>()
-        for index in results.indices {
-            guard let fingerprint = results[index].fingerprint, let size = results[index].size, size > 0 else { continue }
-            let sized = Sized(size: size, fingerprint: fingerprint)
+        for index in results.indices where results[index].sha256 == nil {
+            guard let size = results[index].size, size > 0 else { continue }
+            let identities = results[index].declarations.identityHashes
+            let read: Read
+            if !identities.isEmpty {
+                read = .declarations(identities)
+            } else if let fingerprint = results[index].fingerprint {
+                read = .bytes(fingerprint)
+            } else {
+                continue
+            }
+            let sized = Sized(size: size, read: read)
             if let earlier = first[sized] {
                 matched.formUnion([earlier, index])
             } else {

@@ -14,6 +14,14 @@ public struct FileProcessor: Sendable {
     }
 
     public func process(_ path: String) -> FileResult {
+        var contents: [UInt8]?
+        var result = process(path, contents: &contents)
+        fingerprintIfNeeded(&result, contents: contents)
+        return result
+    }
+
+    /// ``process(_:)``, giving back the file's bytes when it was read whole.
+    private func process(_ path: String, contents: inout [UInt8]?) -> FileResult {
         var result = FileResult(file: path)
         let size: Int?
         switch FileAdmission.decide(path, limit: configuration.maxFileSize) {
@@ -32,10 +40,10 @@ public struct FileProcessor: Sendable {
             result.findings.append(Finding(rule: "file.unreadable", message: error.description, file: path))
             return result
         }
-        let hashing = facts.sha256 == nil && facts.fingerprint == nil ? BackgroundHash(path: path) : nil
+        let hashing = facts.sha256 == nil && facts.contents == nil ? BackgroundHash(path: path) : nil
         result.sha256 = facts.sha256
-        result.fingerprint = facts.fingerprint
         result.size = facts.size
+        contents = facts.contents
         var ruleFindings: [RuleStage.Found] = []
         switch ContentKind.of(facts.prefix) {
         case .empty:
@@ -200,5 +208,13 @@ public struct FileProcessor: Sendable {
         if let known { return known }
         known = contents.map(FileFacts.sha256(of:)) ?? (try? FileFacts.read(path).get())?.sha256
         return known
+    }
+
+    /// A file read whole without its SHA-256 (``PipelineConfiguration/hashesEveryFile``) and
+    /// without a declaration gets a ``FileResult/fingerprint`` of its bytes: one with
+    /// declarations is told from others by what was read from it (``BatchChecks/confirmFingerprints(_:)``).
+    private func fingerprintIfNeeded(_ result: inout FileResult, contents: [UInt8]?) {
+        guard result.sha256 == nil, result.declarations.identityHashes.isEmpty, let contents else { return }
+        result.fingerprint = FileFacts.fingerprint(of: contents)
     }
 }

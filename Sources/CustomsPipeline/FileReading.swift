@@ -4,20 +4,17 @@ import Foundation
 import Glibc
 #endif
 
-/// The bytes-level facts of a file: its size, a prefix for sniffing, and its SHA-256 (or, when
-/// asked, only a fingerprint of a file read whole); for a file of at most ``wholeLimit`` bytes
+/// The bytes-level facts of a file: its size, a prefix for sniffing, and its SHA-256 (unless
+/// asked not to for a file read whole); for a file of at most ``wholeLimit`` bytes
 /// also its whole contents, so that the parser reads them from memory instead of opening the
 /// file a second time. A larger file is read in 1 MiB chunks so memory stays bounded whatever
 /// its size.
 struct FileFacts {
     var size: Int
     var prefix: [UInt8]
-    /// `nil` while a ``BackgroundHash`` computes it (``peek(_:)``), or when only the
-    /// ``fingerprint`` was asked for.
+    /// `nil` while a ``BackgroundHash`` computes it (``peek(_:)``), or for a file read whole
+    /// when ``read(_:size:sha256:)`` was asked for none.
     var sha256: String?
-    /// ``FileResult/fingerprint``: set instead of ``sha256`` for a file read whole when
-    /// ``read(_:size:sha256:)`` was asked for no SHA-256.
-    var fingerprint: Int?
     /// The whole file when it is small (at most ``wholeLimit`` bytes); `nil` for a larger one,
     /// which the parser streams from the file.
     var contents: [UInt8]?
@@ -42,7 +39,7 @@ struct FileFacts {
     /// allocated a `Data` per chunk and was a tenth of a small file's time. `size` is the file's
     /// size when the caller has just `stat`ed it (saving an `fstat`); a read that stops short at
     /// exactly that size is its end, so a small file takes one `read`. With `sha256` false, a
-    /// file read whole gets only its ``fingerprint`` (a larger one still its SHA-256).
+    /// file read whole is not hashed (a larger one still is).
     static func read(_ path: String, size known: Int? = nil, sha256 digests: Bool = true) -> Result<FileFacts, PipelineError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(openFailure(path, errno: errno)) }
@@ -87,7 +84,7 @@ struct FileFacts {
             if buffer.count < room {
                 contents = buffer
                 if !digests {
-                    return .success(FileFacts(size: size, prefix: prefix, fingerprint: fingerprint(of: buffer), contents: buffer))
+                    return .success(FileFacts(size: size, prefix: prefix, contents: buffer))
                 }
             }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }

@@ -7,12 +7,13 @@ public struct FileResult: Sendable {
     /// `cn-dec`, `cbd-xml`, ...; `nil` when the format is unknown or the file unreadable.
     public var format: String?
     public var messageType: String?
-    /// Hex SHA-256 of the file's bytes; `nil` when it could not be read, or when only its
-    /// ``fingerprint`` was taken (``PipelineConfiguration/hashesEveryFile``).
+    /// Hex SHA-256 of the file's bytes; `nil` when it could not be read, or when it was not
+    /// needed (``PipelineConfiguration/hashesEveryFile``).
     public var sha256: String?
-    /// A hash of the file's bytes good within this process only (SipHash, seeded per process),
-    /// taken instead of the SHA-256 when not every file needs one; equal contents have equal
-    /// fingerprints, and the SHA-256 confirms a match (``BatchChecks/markDuplicates(_:)``).
+    /// A hash of the bytes of a file without a declaration, good within this process only
+    /// (SipHash, seeded per process), taken instead of the SHA-256 when not every file needs
+    /// one; equal contents have equal fingerprints, and the SHA-256 confirms a match
+    /// (``BatchChecks/confirmFingerprints(_:)``).
     var fingerprint: Int?
     public var size: Int?
     /// In file order; in the batch's temporary file for a file of many declarations

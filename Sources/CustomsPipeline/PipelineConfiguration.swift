@@ -43,10 +43,11 @@ public struct PipelineConfiguration: Sendable {
     public var spill: DeclarationSpill?
     /// Whether every file's SHA-256 is computed as it is read (the store records it, and finds
     /// content received before by it). When `false` (`validate` without `--db`), a file read
-    /// whole gets a content fingerprint instead (``FileResult/fingerprint``, the standard
-    /// library's SipHash, about twice as fast here), and its SHA-256 is computed only where it
-    /// is needed: for the key of a declaration without a unique id, and for `file.duplicate`,
-    /// when another file of the batch has the same size and fingerprint.
+    /// whole is not hashed as it is read, and its SHA-256 is computed only where it is needed:
+    /// for the key of a declaration without a unique id, and for `file.duplicate`, when another
+    /// file of the batch has the same size and read the same — the same declarations
+    /// (``DeclarationList/identityHashes``) or, without any, the same fingerprint of its bytes
+    /// (``FileResult/fingerprint``, the standard library's SipHash).
     public var hashesEveryFile = true
     /// Declarations a file keeps in memory before it moves them to ``spill``.
     public var spillThreshold = DeclarationList.spillThreshold
