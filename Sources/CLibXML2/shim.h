@@ -112,6 +112,16 @@ static inline int customs_xml_parser_reusable(xmlParserCtxtPtr parser) {
         && parser->inputNr == 1 && parser->dict != NULL && parser->myDoc == NULL;
 }
 
+/* Stops the parser where it is, as xmlStopParser does from libxml2 2.12 on, without freeing its
+   input: in 2.9, xmlStopParser frees the input buffer, and called from a start-tag or text
+   callback it freed the attribute values and text that the schema validation plugged behind
+   the callback reads next. */
+static inline void customs_xml_parser_halt(xmlParserCtxtPtr parser) {
+    parser->instate = XML_PARSER_EOF;
+    parser->disableSAX = 1;
+    parser->errNo = XML_ERR_USER_STOP;
+}
+
 /* Whether the parser reads its input as it arrives, unconverted: past the XML declaration
    (where a declared encoding switches the input to a converter) and with no converter (UTF-8,
    ASCII). A converted input is converted chunk by chunk as it is pushed. */

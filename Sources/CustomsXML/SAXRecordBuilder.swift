@@ -465,10 +465,11 @@ final class SAXRecordBuilder {
     }
 
     /// Ends the building, and the parse at once: where a halt falls, not how the document was
-    /// cut into chunks, decides which errors are reported.
+    /// cut into chunks, decides which errors are reported. The parser's input is left in place
+    /// (``customs_xml_parser_halt``): the schema validation still reads the current tag or text.
     private func halt() {
         halted = true
-        if let parser { xmlStopParser(parser) }
+        if let parser { customs_xml_parser_halt(parser) }
         open.removeAll()
         if logsRecords { log!.rollBack() }
         elements.deinitialize(count: elementCount)
