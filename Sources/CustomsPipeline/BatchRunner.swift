@@ -140,7 +140,9 @@ enum BatchChecks {
             }
         }
         for index in matched.sorted() where results[index].sha256 == nil {
-            results[index].sha256 = (try? FileFacts.read(results[index].file).get())?.sha256
+            // Bytes that are no longer those read (the file changed since) say nothing of them.
+            guard let again = try? FileFacts.read(results[index].file).get(), again.size == results[index].size else { continue }
+            results[index].sha256 = again.sha256
         }
     }
 }

@@ -16,8 +16,11 @@ extension FileProcessor {
     /// A file of ``OverlappedReading/threshold`` bytes or more, with more than one job, is read on
     /// other threads (its records on one, their assembly into declarations on another) while this
     /// one runs the rules and keeps the declarations (same declarations, same findings, same order).
-    /// `hashing`: the file's SHA-256 while it is computed (keys of declarations without an id use it).
-    func processCSV(_ path: String, prefix: [UInt8], size: Int, hashing: BackgroundHash?, into result: inout FileResult) {
+    /// `hashing`: the file's SHA-256 while it is computed (keys of declarations without an id use
+    /// it); `contents`: the file when it was read whole, hashed from memory if a key needs it.
+    func processCSV(
+        _ path: String, prefix: [UInt8], contents: [UInt8]?, size: Int, hashing: BackgroundHash?, into result: inout FileResult
+    ) {
         var declarationFindings: [[Finding]] = []
         var ruleFindings: [RuleStage.Found] = []
         let configuration = self.configuration
@@ -41,7 +44,7 @@ extension FileProcessor {
         result.findings += outcome.findings
         settle(hashing, into: &result)
         var digest = result.sha256
-        result.declarations.assignKeys(fileHash: Self.sha256(&digest, contents: nil, path: path))
+        result.declarations.assignKeys(fileHash: Self.sha256(&digest, contents: contents, path: path))
         result.sha256 = digest
         result.attach(declarationFindings)
         RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)

@@ -4,7 +4,8 @@ import CustomsCore
 /// file, otherwise the `id` — or, without one, the first 12 hex digits of the file's SHA-256 —
 /// plus `#n`, the declaration's 1-based position in the file.
 enum DeclarationKeys {
-    /// `fileHash` is asked for only when a declaration's key needs it.
+    /// `fileHash` is asked for only when a declaration's key needs it: one without an id (a
+    /// repeated id takes its position, not the hash).
     static func assign(_ declarations: inout [Declaration], fileHash: @autoclosure () -> String?) {
         // A single declaration repeats no id: nothing to count.
         var repeated = Set<String>()
@@ -15,7 +16,7 @@ enum DeclarationKeys {
             }
             repeated = Set(counts.filter { $0.value > 1 }.keys)
         }
-        let needsHash = declarations.contains { declaration in declaration.id.map(repeated.contains) ?? true }
+        let needsHash = declarations.contains { $0.id == nil }
         let rule = Rule(fileHash: needsHash ? fileHash() : nil, repeatedIDs: repeated)
         for index in declarations.indices {
             declarations[index].key = rule.key(id: declarations[index].id, position: index)

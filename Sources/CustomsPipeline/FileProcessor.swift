@@ -55,7 +55,7 @@ public struct FileProcessor: Sendable {
                 rule: "format.unknown", message: BinaryKind.of(facts.prefix, path: path).message, file: path))
         case .text:
             // The CSV stage runs the rules and keeps the cross-file form declaration by declaration.
-            processCSV(path, prefix: facts.prefix, size: facts.size, hashing: hashing, into: &result)
+            processCSV(path, prefix: facts.prefix, contents: facts.contents, size: facts.size, hashing: hashing, into: &result)
             return result
         case .xml:
             // Like the CSV stage, the XML stage runs the rules and keeps the cross-file form

@@ -55,10 +55,20 @@ struct ValidateCommand: ParsableCommand {
         switch format {
         case .json:
             // The bytes as written, straight to the standard output (nothing is printed before
-            // them): no String is made of them first.
+            // them): no String is made of them first. A report that cannot be written whole is
+            // the command failing (exit 2), not a shorter report.
             let output = FileHandle.standardOutput
-            report.writeJSON { text in text.withUTF8 { try? output.write(contentsOf: Data(buffer: $0)) } }
-            try? output.write(contentsOf: Data("\n".utf8))
+            var failure: (any Error)?
+            report.writeJSON { text in
+                guard failure == nil else { return }
+                do { try text.withUTF8 { try output.write(contentsOf: Data(buffer: $0)) } } catch { failure = error }
+            }
+            if failure == nil {
+                do { try output.write(contentsOf: Data("\n".utf8)) } catch { failure = error }
+            }
+            if let failure {
+                throw PipelineError("cannot write the report to the standard output: \(failure.localizedDescription)")
+            }
         case .text: print(report.text, terminator: "")
         }
         // The process ends next: the batch is not freed piece by piece first.

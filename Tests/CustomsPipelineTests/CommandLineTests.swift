@@ -32,6 +32,24 @@ import Testing
         #expect(outcome.stdout.hasPrefix("{"))
     }
 
+    /// A report that cannot be written whole (standard output on a full disk: `/dev/full`) is
+    /// the command failing, said on stderr, not a shorter report.
+    @Test func aReportThatCannotBeWrittenIsExit2() throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["validate", "--format", "json", "Samples"]
+        process.currentDirectoryURL = TestPaths.packageRoot
+        process.standardOutput = full
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.hasPrefix("customs: cannot write the report to the standard output: "))
+    }
+
     @Test func aBadOptionIsExit2() throws {
         let outcome = try CommandRunner.run(["validate", "--no-such-option", "Samples"])
         #expect(outcome.status == 2)

@@ -22,4 +22,26 @@ import Testing
         #expect(Self.keys(["A", "B", "A", nil], fileHash: hash) == ["A#1", "B", "A#3", "0123456789ab#4"])
         #expect(Self.keys([nil], fileHash: nil) == ["000000000000#1"])
     }
+
+    /// The file's hash is asked for only when a declaration has no id: a repeated id is
+    /// numbered without it (the hash may have to be computed for the asking).
+    @Test func theHashIsAskedForOnlyForADeclarationWithoutAnID() {
+        func askings(_ ids: [String?]) -> Int {
+            var declarations = ids.map { id -> Declaration in
+                var declaration = Declaration(sourceFormat: "cn-dec", source: SourceLocation(file: "a.xml"))
+                declaration.id = id
+                return declaration
+            }
+            var asked = 0
+            func hash() -> String? {
+                asked += 1
+                return "0123456789abcdef"
+            }
+            DeclarationKeys.assign(&declarations, fileHash: hash())
+            return asked
+        }
+        #expect(askings(["A", "B"]) == 0)
+        #expect(askings(["A", "B", "A"]) == 0)
+        #expect(askings(["A", nil]) == 1)
+    }
 }

@@ -193,7 +193,8 @@ public struct DeclarationList: DeclarationCollection, Sendable, ExpressibleByArr
     }
 
     /// Gives each declaration its key (``DeclarationKeys``): set in place in memory, applied on
-    /// every read when spilled.
+    /// every read when spilled. `fileHash` is asked for when a declaration in memory has no id,
+    /// and always for a spilled list (its declarations are not read again to find out).
     mutating func assignKeys(fileHash: @autoclosure () -> String?) {
         // The file is read: the match facts' buffers go (a batch may have thousands of files).
         matchFacts?.finish()
