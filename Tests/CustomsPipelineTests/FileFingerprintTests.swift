@@ -7,7 +7,7 @@ import Testing
 /// Without the store (``PipelineConfiguration/hashesEveryFile`` false) a file read whole is not
 /// hashed as it is read; its SHA-256 is computed only where a duplicate or a key needs it, and
 /// the output is the one every file's SHA-256 gives.
-@Suite(.timeLimit(.minutes(5))) struct FileFingerprintTests {
+@Suite(.timeLimit(.minutes(20))) struct FileFingerprintTests {
     static let configuration = Result { try PipelineConfiguration.load() }
 
     static func runner(hashingEveryFile: Bool) throws -> BatchRunner {

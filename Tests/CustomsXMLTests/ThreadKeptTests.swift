@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// ``ThreadKept``: a kept parser stays with the thread that kept it, and is released with it.
-@Suite(.timeLimit(.minutes(1))) struct ThreadKeptTests {
+@Suite(.timeLimit(.minutes(20))) struct ThreadKeptTests {
     /// An object that notes its release.
     final class Kept: Sendable {
         let name: String
