@@ -14,7 +14,8 @@ extension BatchReport {
 
     /// The same text as `json.serialized()`, handed to `write` in pieces of UTF-8 (what is held
     /// up to about 1 MiB, and each block of files as it was written), so the output of a batch
-    /// — or of one file with a million findings — is never one text or one JSON tree in memory. Files are written out on every core in blocks of about
+    /// — or of one file with a million findings — is never one text or one JSON tree in
+    /// memory. Files are written out on every core in blocks of about
     /// ``itemsPerBlock`` declarations and findings, a round of blocks at a time, and handed over
     /// in order; a file of more is written alone, piece by piece.
     public func writeJSON(_ write: (JSONText) -> Void) {

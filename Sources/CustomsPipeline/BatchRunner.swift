@@ -139,7 +139,7 @@ enum BatchChecks {
                 first[sized] = index
             }
         }
-        for index in matched.sorted() where results[index].sha256 == nil {
+        for index in matched.sorted() {
             // Bytes that are no longer those read (the file changed since) say nothing of them.
             guard let again = try? FileFacts.read(results[index].file).get(), again.size == results[index].size else { continue }
             results[index].sha256 = again.sha256

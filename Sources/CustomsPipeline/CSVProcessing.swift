@@ -43,9 +43,7 @@ extension FileProcessor {
         }
         result.findings += outcome.findings
         settle(hashing, into: &result)
-        var digest = result.sha256
-        result.declarations.assignKeys(fileHash: Self.sha256(&digest, contents: contents, path: path))
-        result.sha256 = digest
+        assignKeys(&result, contents: contents)
         result.attach(declarationFindings)
         RuleStage.finish(&result, ruleFindings: ruleFindings, configuration: configuration)
     }

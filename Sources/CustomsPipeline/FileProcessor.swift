@@ -167,9 +167,7 @@ public struct FileProcessor: Sendable {
         result.findings += outcome.findings
         result.findings += context.fileFindings
         settle(hashing, into: &result)
-        var digest = result.sha256
-        result.declarations.assignKeys(fileHash: Self.sha256(&digest, contents: facts.contents, path: path))
-        result.sha256 = digest
+        assignKeys(&result, contents: facts.contents)
         for index in withoutID where !declarationFindings[index].contains(where: { $0.rule == "field.missing" && $0.field == "id" }) {
             let declaration = result.declarations[index]
             declarationFindings[index].append(Finding(
@@ -201,13 +199,18 @@ public struct FileProcessor: Sendable {
         }
     }
 
-    /// The file's SHA-256 for a declaration's key: `known` when the file was hashed as it was
-    /// read; otherwise computed now, from `contents` (the file read whole) or by reading the
-    /// file again, and kept in `known`. `nil` when the file can no longer be read.
-    static func sha256(_ known: inout String?, contents: [UInt8]?, path: String) -> String? {
-        if let known { return known }
-        known = contents.map(FileFacts.sha256(of:)) ?? (try? FileFacts.read(path).get())?.sha256
-        return known
+    /// Gives the file's declarations their keys (``DeclarationKeys``). A key that needs the
+    /// file's SHA-256 takes the one computed as the file was read; without one, it is computed
+    /// now — from `contents` (the file read whole) or by reading the file again — and kept on
+    /// the result.
+    func assignKeys(_ result: inout FileResult, contents: [UInt8]?) {
+        var digest = result.sha256
+        let path = result.file
+        result.declarations.assignKeys(fileHash: {
+            if digest == nil { digest = contents.map(FileFacts.sha256(of:)) ?? (try? FileFacts.read(path).get())?.sha256 }
+            return digest
+        }())
+        result.sha256 = digest
     }
 
     /// A file read whole without its SHA-256 (``PipelineConfiguration/hashesEveryFile``) and
